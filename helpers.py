@@ -1,0 +1,536 @@
+"""Code shared by the tutorial notebooks: MNIST loading, layer building blocks and plots.
+
+Import this module before TensorFlow: it sets TensorFlow's environment (oneDNN on, start-up
+logging off) and then imports TensorFlow for you.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import inspect
+import math
+import os
+import socket
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# oneDNN makes the CPU kernels about twice as fast here and their results independent of the
+# thread count; it is off by default on some CPUs (e.g. AMD). Level 2 hides TF's info logs.
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+@contextlib.contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """Send file descriptor 2 to /dev/null while the block runs."""
+    # TensorFlow's C++ code logs "oneDNN custom operations are on..." at import, before it reads
+    # TF_CPP_MIN_LOG_LEVEL; Jupyter would store that line in every notebook's outputs.
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(devnull)
+        os.close(saved)
+
+
+with _stderr_silenced():
+    import tensorflow as tf
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.display import Markdown
+from sklearn.metrics import confusion_matrix
+
+PROJECT_DIR = Path(__file__).resolve().parent
+DATA_DIR = PROJECT_DIR / "data"
+
+
+def show_source(*objects: object) -> Markdown:
+    """The source code of functions or classes, for a notebook to display highlighted."""
+    # Markdown rather than IPython's Code: its stored output is the plain source, which does not
+    # change with the Pygments version, so nbval can compare it.
+    source = "\n\n".join(inspect.getsource(obj) for obj in objects)
+    return Markdown(f"```python\n{source}```")
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+MNIST_MIRRORS = (
+    "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+)
+# SHA-256 of the four original MNIST files (LeCun, Cortes and Burges), as the mirrors serve them.
+MNIST_FILES = {
+    "train-images-idx3-ubyte.gz": "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+    "train-labels-idx1-ubyte.gz": "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+    "t10k-images-idx3-ubyte.gz": "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+    "t10k-labels-idx1-ubyte.gz": "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
+}
+# The offline sample: 5,000 real MNIST training digits in the same four-file layout, built by
+# scripts/make_mnist_sample.py. Its "train" files hold training + validation digits.
+SAMPLE_FILES = {
+    "train-images-idx3-ubyte.gz": "fbde7a526642229511e46989f4e29a45d8719b518678c782fc368c633f43213e",
+    "train-labels-idx1-ubyte.gz": "66f299cdb244fca36867d466a4c3cbafc71445b298406ed45fa1b98ca6de6d0c",
+    "t10k-images-idx3-ubyte.gz": "cd8eb8ec11ffdb79b6020179a64b65c39010c9f5f70182f0e676e369830ed3e8",
+    "t10k-labels-idx1-ubyte.gz": "a8cafdc232fa6bf31886cd039e4173a85aebc909976fb6a5c827a4239704f547",
+}
+NUM_VALIDATION = {"full": 5_000, "sample": 500}
+SOURCES = ("auto", "full", "sample")
+DOWNLOAD_TIMEOUT_SECONDS = 30
+
+IMG_SIZE = 28
+IMG_SIZE_FLAT = IMG_SIZE * IMG_SIZE
+IMG_SHAPE = (IMG_SIZE, IMG_SIZE)
+NUM_CHANNELS = 1
+NUM_CLASSES = 10
+
+
+class DataError(RuntimeError):
+    """A data file is missing, corrupt or malformed; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """One part of the data set: flat images in [0, 1], one-hot labels and class numbers."""
+
+    images: np.ndarray  # float32, shape (n, 784)
+    labels: np.ndarray  # float32, shape (n, 10), one-hot
+    cls: np.ndarray  # int64, shape (n,)
+
+    def __len__(self) -> int:
+        return len(self.cls)
+
+
+@dataclass(frozen=True)
+class MNIST:
+    """MNIST's train / validation / test splits, the data source and the image dimensions."""
+
+    train: Split
+    validation: Split
+    test: Split
+    source: str  # "full" (the real download) or "sample" (the offline sample)
+    img_size: int = IMG_SIZE
+    img_size_flat: int = IMG_SIZE_FLAT
+    img_shape: tuple[int, int] = IMG_SHAPE
+    num_channels: int = NUM_CHANNELS
+    num_classes: int = NUM_CLASSES
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as lowercase hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_idx(path: Path) -> np.ndarray:
+    """Read a gzipped IDX file of unsigned bytes (MNIST's format) into a uint8 array."""
+    path = Path(path)
+    try:
+        with gzip.open(path, "rb") as stream:
+            raw = stream.read()
+    except (OSError, EOFError) as error:  # BadGzipFile is an OSError
+        raise DataError(
+            f"{path} is not a complete gzip file ({error}). Delete it and load the data again."
+        ) from error
+    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
+        raise DataError(
+            f"{path} is not an IDX file of unsigned bytes: its magic number is "
+            f"{raw[:4].hex() or 'missing'}, expected 0000 08 followed by the number of "
+            "dimensions. Delete it and load the data again."
+        )
+    ndim = raw[3]
+    header = 4 + 4 * ndim
+    if len(raw) < header:
+        raise DataError(f"{path} is truncated inside its header. Delete it and load again.")
+    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    expected = math.prod(shape)
+    if len(raw) - header != expected:
+        raise DataError(
+            f"{path} holds {len(raw) - header:,} bytes of data, but its header {shape} promises "
+            f"{expected:,}: the file is truncated or corrupt. Delete it and load the data again."
+        )
+    return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
+
+
+def _download(name: str, sha256: str, folder: Path, mirrors: tuple[str, ...]) -> None:
+    """Download `name` into `folder`, trying each mirror; rename only after the checksum passes."""
+    errors = []
+    for mirror in mirrors:
+        # A temporary folder beside the target, so the final rename is atomic.
+        with tempfile.TemporaryDirectory(dir=folder, prefix=".download-") as tmp:
+            previous_timeout = socket.getdefaulttimeout()
+            # get_file has no timeout argument; without one a stalled connection hangs forever.
+            socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_SECONDS)
+            try:
+                print(f"Downloading {mirror}{name}")
+                fetched = keras.utils.get_file(
+                    name, origin=mirror + name, file_hash=sha256, hash_algorithm="sha256",
+                    cache_dir=tmp, cache_subdir=".",
+                )  # fmt: skip
+            except Exception as error:  # noqa: BLE001 - get_file raises bare Exception
+                errors.append(f"{mirror}: {error}")
+                continue
+            finally:
+                socket.setdefaulttimeout(previous_timeout)
+            os.replace(fetched, folder / name)
+            return
+    raise DataError(f"could not download {name}:\n  " + "\n  ".join(errors))
+
+
+def _ensure_files(folder: Path, files: dict[str, str], mirrors: tuple[str, ...]) -> None:
+    """Make sure each file is in `folder` with the right checksum, downloading what is not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise DataError(
+            f"cannot write to the data folder {folder} ({error.strerror}). Make it writable, or "
+            "pass load_mnist(data_dir=...) a folder you can write to."
+        ) from error
+    for name, sha256 in files.items():
+        path = folder / name
+        if path.exists():
+            if sha256_of(path) == sha256:
+                continue
+            print(f"{path} is corrupt or incomplete (wrong SHA-256): downloading it again.")
+        _download(name, sha256, folder, mirrors)
+
+
+def _verify_sample(folder: Path) -> None:
+    """Check the offline sample's files against their recorded checksums."""
+    for name, sha256 in SAMPLE_FILES.items():
+        path = folder / name
+        if not path.exists():
+            raise DataError(
+                f"the offline sample file {path} is missing. Restore it with "
+                "`git checkout -- data/mnist-sample` or rebuild it with "
+                "`python scripts/make_mnist_sample.py`."
+            )
+        if sha256_of(path) != sha256:
+            raise DataError(
+                f"the offline sample file {path} has the wrong SHA-256: it was changed or damaged."
+                " Restore it with `git checkout -- data/mnist-sample`."
+            )
+
+
+def _split(images: np.ndarray, cls: np.ndarray) -> Split:
+    """Scale uint8 images to flat float32 in [0, 1] and one-hot encode the classes."""
+    flat = images.reshape(len(images), -1).astype(np.float32) / 255.0
+    cls = cls.astype(np.int64)
+    return Split(flat, np.eye(NUM_CLASSES, dtype=np.float32)[cls], cls)
+
+
+def _read_folder(folder: Path, source: str) -> MNIST:
+    """Read the four IDX files of `folder` and split validation off the end of training."""
+    arrays = {name: read_idx(folder / name) for name in MNIST_FILES}
+    train_images = arrays["train-images-idx3-ubyte.gz"]
+    train_cls = arrays["train-labels-idx1-ubyte.gz"]
+    test_images = arrays["t10k-images-idx3-ubyte.gz"]
+    test_cls = arrays["t10k-labels-idx1-ubyte.gz"]
+    for images, cls, what in ((train_images, train_cls, "train"), (test_images, test_cls, "t10k")):
+        if images.shape[1:] != IMG_SHAPE or len(images) != len(cls) or cls.ndim != 1:
+            raise DataError(
+                f"the {what} files in {folder} do not match: images {images.shape}, labels "
+                f"{cls.shape}; expected (n, 28, 28) and (n,). Delete them and load again."
+            )
+    num_train = len(train_cls) - NUM_VALIDATION[source]
+    return MNIST(
+        train=_split(train_images[:num_train], train_cls[:num_train]),
+        validation=_split(train_images[num_train:], train_cls[num_train:]),
+        test=_split(test_images, test_cls),
+        source=source,
+    )
+
+
+def load_mnist(
+    source: str | None = None,
+    data_dir: Path | str = DATA_DIR,
+    mirrors: tuple[str, ...] = MNIST_MIRRORS,
+) -> MNIST:
+    """Load MNIST: 55,000 training, 5,000 validation and 10,000 test images.
+
+    `source` is "full" (the cache in `data_dir`/MNIST, downloaded if absent), "sample" (the
+    offline sample of 5,000 real digits shipped in `data_dir`/mnist-sample: 3,500 / 500 / 1,000),
+    or "auto": full if it can be had, else the sample. Without an argument the environment
+    variable MNIST_SOURCE decides, and "auto" if it is unset.
+    """
+    source = source or os.environ.get("MNIST_SOURCE") or "auto"
+    if source not in SOURCES:
+        raise ValueError(f"unknown MNIST source {source!r}: use one of {', '.join(SOURCES)}.")
+    data_dir = Path(data_dir)
+    if source in ("auto", "full"):
+        try:
+            _ensure_files(data_dir / "MNIST", MNIST_FILES, mirrors)
+            return _read_folder(data_dir / "MNIST", "full")
+        except DataError as error:
+            if source == "full":
+                raise
+            reason = str(error).splitlines()[0]
+            print(f"Full MNIST unavailable ({reason}): using the offline sample instead.")
+    _verify_sample(data_dir / "mnist-sample")
+    data = _read_folder(data_dir / "mnist-sample", "sample")
+    print(
+        f"Using the offline sample of real MNIST digits: {len(data.train):,} training, "
+        f"{len(data.validation):,} validation, {len(data.test):,} test images."
+    )
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Reproducibility
+# ---------------------------------------------------------------------------------------------
+
+
+def seed_everything(seed: int) -> None:
+    """Seed Python, NumPy and TensorFlow, and make TensorFlow's ops deterministic."""
+    keras.utils.set_random_seed(seed)
+    tf.config.experimental.enable_op_determinism()
+
+
+# ---------------------------------------------------------------------------------------------
+# Layers
+# ---------------------------------------------------------------------------------------------
+
+
+def new_weights(shape: list[int]) -> tf.Variable:
+    """A variable of the given shape, drawn from a truncated normal with stddev 0.05."""
+    return tf.Variable(tf.random.truncated_normal(shape, stddev=0.05), name="weights")
+
+
+def new_biases(length: int) -> tf.Variable:
+    """A vector of `length` biases, all 0.05."""
+    return tf.Variable(tf.constant(0.05, shape=[length]), name="biases")
+
+
+def _check_shape(layer: str, x: tf.Tensor, rank: int, last: int, expected: str) -> None:
+    """Raise a clear error if `x` does not have `rank` dimensions and `last` as the last one."""
+    if x.shape.rank != rank or x.shape[-1] != last:
+        raise ValueError(f"{layer} expects input of shape {expected}; got {tuple(x.shape)}.")
+
+
+class ConvLayer(tf.Module):
+    """A 2-D convolution with stride 1 and SAME padding, optional 2x2 max-pooling, then ReLU."""
+
+    def __init__(
+        self, num_input_channels: int, filter_size: int, num_filters: int, use_pooling: bool
+    ) -> None:
+        super().__init__()
+        self.num_input_channels = num_input_channels
+        self.use_pooling = use_pooling
+        self.weights = new_weights([filter_size, filter_size, num_input_channels, num_filters])
+        self.biases = new_biases(num_filters)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        expected = f"[images, height, width, {self.num_input_channels}]"
+        _check_shape("new_conv_layer", x, 4, self.num_input_channels, expected)
+        layer = tf.nn.conv2d(x, self.weights, strides=1, padding="SAME") + self.biases
+        if self.use_pooling:
+            layer = tf.nn.max_pool2d(layer, ksize=2, strides=2, padding="SAME")
+        # relu(max_pool(x)) == max_pool(relu(x)), and pooling first leaves 75 % fewer ReLUs.
+        return tf.nn.relu(layer)
+
+
+class FCLayer(tf.Module):
+    """A fully-connected layer: matmul plus bias, optionally followed by ReLU."""
+
+    def __init__(self, num_inputs: int, num_outputs: int, use_relu: bool) -> None:
+        super().__init__()
+        self.num_inputs = num_inputs
+        self.use_relu = use_relu
+        self.weights = new_weights([num_inputs, num_outputs])
+        self.biases = new_biases(num_outputs)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        _check_shape("new_fc_layer", x, 2, self.num_inputs, f"[images, {self.num_inputs}]")
+        layer = tf.matmul(x, self.weights) + self.biases
+        return tf.nn.relu(layer) if self.use_relu else layer
+
+
+def new_conv_layer(
+    num_input_channels: int, filter_size: int, num_filters: int, use_pooling: bool = True
+) -> ConvLayer:
+    """Create a convolutional layer's variables; call the result on a 4-D batch of images."""
+    return ConvLayer(num_input_channels, filter_size, num_filters, use_pooling)
+
+
+def new_fc_layer(num_inputs: int, num_outputs: int, use_relu: bool = True) -> FCLayer:
+    """Create a fully-connected layer's variables; call the result on a 2-D batch."""
+    return FCLayer(num_inputs, num_outputs, use_relu)
+
+
+def flatten_layer(layer: tf.Tensor) -> tuple[tf.Tensor, int]:
+    """Reshape [images, height, width, channels] to [images, features]; also return features."""
+    if layer.shape.rank != 4:
+        raise ValueError(
+            f"flatten_layer expects [images, height, width, channels]; got {tuple(layer.shape)}."
+        )
+    num_features = math.prod(layer.shape[1:])
+    return tf.reshape(layer, [-1, num_features]), num_features
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluation
+# ---------------------------------------------------------------------------------------------
+
+
+def predict_classes(
+    predict: Callable[[np.ndarray], tf.Tensor], images: np.ndarray, batch_size: int = 256
+) -> np.ndarray:
+    """Class numbers that `predict` gives `images`, computed in batches to save memory."""
+    batches = [predict(images[i : i + batch_size]) for i in range(0, len(images), batch_size)]
+    return np.concatenate([np.asarray(batch) for batch in batches]).astype(np.int64)
+
+
+def print_test_accuracy(
+    data: MNIST,
+    predict: Callable[[np.ndarray], tf.Tensor],
+    show_example_errors: bool = False,
+    show_confusion_matrix: bool = False,
+) -> float:
+    """Print the accuracy of `predict` on the test set, optionally with errors and confusion."""
+    cls_pred = predict_classes(predict, data.test.images)
+    correct = cls_pred == data.test.cls
+    accuracy = float(correct.mean())
+    print(f"Accuracy on Test-Set: {accuracy:.1%} ({correct.sum()} / {len(correct)})")
+    if show_example_errors:
+        print("Example errors:")
+        plot_example_errors(data.test.images, data.test.cls, cls_pred)
+    if show_confusion_matrix:
+        print("Confusion Matrix:")
+        plot_confusion_matrix(data.test.cls, cls_pred)
+    return accuracy
+
+
+# ---------------------------------------------------------------------------------------------
+# Plots
+# ---------------------------------------------------------------------------------------------
+
+
+def plot_images(
+    images: np.ndarray,
+    cls_true: np.ndarray,
+    cls_pred: np.ndarray | None = None,
+    img_shape: tuple[int, int] = IMG_SHAPE,
+) -> None:
+    """Plot up to 9 images in a 3x3 grid, labelled with true and (if given) predicted classes."""
+    if not 1 <= len(images) <= 9:
+        raise ValueError(f"plot_images draws 1 to 9 images in a 3x3 grid; got {len(images)}.")
+    if len(cls_true) != len(images) or (cls_pred is not None and len(cls_pred) != len(images)):
+        raise ValueError(
+            f"plot_images needs one class per image: {len(images)} images, {len(cls_true)} true "
+            f"classes, {'no' if cls_pred is None else len(cls_pred)} predicted classes."
+        )
+    fig, axes = plt.subplots(3, 3)
+    fig.subplots_adjust(hspace=0.3, wspace=0.3)
+    for i, ax in enumerate(axes.flat):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if i >= len(images):
+            ax.axis("off")
+            continue
+        ax.imshow(np.reshape(images[i], img_shape), cmap="binary")
+        label = f"True: {cls_true[i]}"
+        if cls_pred is not None:
+            label += f", Pred: {cls_pred[i]}"
+        ax.set_xlabel(label)
+    plt.show()
+
+
+def plot_example_errors(images: np.ndarray, cls_true: np.ndarray, cls_pred: np.ndarray) -> None:
+    """Plot the first 9 misclassified images with their true and predicted classes."""
+    wrong = np.flatnonzero(cls_pred != cls_true)[:9]
+    if len(wrong) == 0:
+        print("No misclassified images to show.")
+        return
+    plot_images(images[wrong], cls_true[wrong], cls_pred[wrong])
+
+
+def plot_confusion_matrix(
+    cls_true: np.ndarray, cls_pred: np.ndarray, num_classes: int = NUM_CLASSES
+) -> None:
+    """Print the confusion matrix as text and draw it (rows: true class, columns: predicted)."""
+    cm = confusion_matrix(cls_true, cls_pred, labels=range(num_classes))
+    print(cm)
+    plt.matshow(cm)
+    plt.colorbar()
+    plt.xticks(range(num_classes))
+    plt.yticks(range(num_classes))
+    plt.xlabel("Predicted")
+    plt.ylabel("True")
+    plt.show()
+
+
+def _square_grid(n: int) -> tuple[plt.Figure, np.ndarray]:
+    """A figure with a ceil(sqrt(n)) x ceil(sqrt(n)) grid of axes, ticks removed."""
+    side = math.ceil(math.sqrt(n))
+    fig, axes = plt.subplots(side, side, squeeze=False)
+    fig.subplots_adjust(hspace=0.3, wspace=0.3)
+    for i, ax in enumerate(axes.flat):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if i >= n:
+            ax.axis("off")
+    return fig, axes
+
+
+def plot_conv_weights(weights: np.ndarray | tf.Variable, input_channel: int = 0) -> None:
+    """Draw the filters of one input channel of conv weights [height, width, in, out].
+
+    One colour scale for all filters: red is positive, blue negative, white zero.
+    """
+    w = np.asarray(weights)
+    if w.ndim != 4:
+        raise ValueError(
+            f"plot_conv_weights expects weights [height, width, in, out]; got shape {w.shape}."
+        )
+    if not 0 <= input_channel < w.shape[2]:
+        raise ValueError(f"input_channel must be in 0..{w.shape[2] - 1}; got {input_channel}.")
+    limit = np.abs(w).max()
+    num_filters = w.shape[3]
+    _, axes = _square_grid(num_filters)
+    for i in range(num_filters):
+        axes.flat[i].imshow(
+            w[:, :, input_channel, i], vmin=-limit, vmax=limit, cmap="seismic",
+            interpolation="nearest",
+        )  # fmt: skip
+    plt.show()
+
+
+def plot_conv_layer(values: np.ndarray | tf.Tensor) -> None:
+    """Draw each channel of a conv layer's output for one image: [1, height, width, channels]."""
+    v = np.asarray(values)
+    if v.ndim != 4 or v.shape[0] != 1:
+        raise ValueError(
+            "plot_conv_layer expects the output for one image, shape [1, height, width, "
+            f"channels]; got {v.shape}. Pass e.g. layer(image[np.newaxis])."
+        )
+    num_channels = v.shape[3]
+    _, axes = _square_grid(num_channels)
+    for i in range(num_channels):
+        axes.flat[i].imshow(v[0, :, :, i], interpolation="nearest", cmap="binary")
+    plt.show()
+
+
+def plot_image(image: np.ndarray, img_shape: tuple[int, int] = IMG_SHAPE) -> None:
+    """Draw one image."""
+    image = np.asarray(image)
+    if image.size != math.prod(img_shape):
+        raise ValueError(f"plot_image expects {math.prod(img_shape)} pixels; got {image.shape}.")
+    plt.imshow(image.reshape(img_shape), interpolation="nearest", cmap="binary")
+    plt.xticks([])
+    plt.yticks([])
+    plt.show()
