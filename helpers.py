@@ -175,7 +175,6 @@ def _download(name: str, sha256: str, folder: Path, mirrors: tuple[str, ...]) ->
             # get_file has no timeout argument; without one a stalled connection hangs forever.
             socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_SECONDS)
             try:
-                print(f"Downloading {mirror}{name}")
                 fetched = keras.utils.get_file(
                     name, origin=mirror + name, file_hash=sha256, hash_algorithm="sha256",
                     cache_dir=tmp, cache_subdir=".",
@@ -187,7 +186,7 @@ def _download(name: str, sha256: str, folder: Path, mirrors: tuple[str, ...]) ->
                 socket.setdefaulttimeout(previous_timeout)
             os.replace(fetched, folder / name)
             return
-    raise DataError(f"could not download {name}:\n  " + "\n  ".join(errors))
+    raise DataError(f"could not download {name} ({'; '.join(errors)})")
 
 
 def _ensure_files(folder: Path, files: dict[str, str], mirrors: tuple[str, ...]) -> None:
@@ -242,12 +241,18 @@ def _read_folder(folder: Path, source: str) -> MNIST:
     test_images = arrays["t10k-images-idx3-ubyte.gz"]
     test_cls = arrays["t10k-labels-idx1-ubyte.gz"]
     for images, cls, what in ((train_images, train_cls, "train"), (test_images, test_cls, "t10k")):
-        if images.shape[1:] != IMG_SHAPE or len(images) != len(cls) or cls.ndim != 1:
+        if images.shape[1:] != IMG_SHAPE or cls.shape != (len(images),) or np.any(cls >= 10):
             raise DataError(
-                f"the {what} files in {folder} do not match: images {images.shape}, labels "
-                f"{cls.shape}; expected (n, 28, 28) and (n,). Delete them and load again."
+                f"the {what} files in {folder} do not fit together: images {images.shape}, labels"
+                f" {cls.shape}; expected (n, 28, 28) images and n classes from 0 to 9. Delete "
+                "them and load the data again."
             )
     num_train = len(train_cls) - NUM_VALIDATION[source]
+    if num_train <= 0:
+        raise DataError(
+            f"{folder} holds {len(train_cls)} training images, too few to set "
+            f"{NUM_VALIDATION[source]:,} aside for validation. Delete the files and load again."
+        )
     return MNIST(
         train=_split(train_images[:num_train], train_cls[:num_train]),
         validation=_split(train_images[num_train:], train_cls[num_train:]),
@@ -279,8 +284,7 @@ def load_mnist(
         except DataError as error:
             if source == "full":
                 raise
-            reason = str(error).splitlines()[0]
-            print(f"Full MNIST unavailable ({reason}): using the offline sample instead.")
+            print(f"Full MNIST unavailable ({error}): using the offline sample instead.")
     _verify_sample(data_dir / "mnist-sample")
     data = _read_folder(data_dir / "mnist-sample", "sample")
     print(
@@ -334,7 +338,8 @@ class ConvLayer(tf.Module):
         self.weights = new_weights([filter_size, filter_size, num_input_channels, num_filters])
         self.biases = new_biases(num_filters)
 
-    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+    def __call__(self, x: tf.Tensor | np.ndarray) -> tf.Tensor:
+        x = tf.convert_to_tensor(x)
         expected = f"[images, height, width, {self.num_input_channels}]"
         _check_shape("new_conv_layer", x, 4, self.num_input_channels, expected)
         layer = tf.nn.conv2d(x, self.weights, strides=1, padding="SAME") + self.biases
@@ -354,7 +359,8 @@ class FCLayer(tf.Module):
         self.weights = new_weights([num_inputs, num_outputs])
         self.biases = new_biases(num_outputs)
 
-    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+    def __call__(self, x: tf.Tensor | np.ndarray) -> tf.Tensor:
+        x = tf.convert_to_tensor(x)
         _check_shape("new_fc_layer", x, 2, self.num_inputs, f"[images, {self.num_inputs}]")
         layer = tf.matmul(x, self.weights) + self.biases
         return tf.nn.relu(layer) if self.use_relu else layer
@@ -372,8 +378,9 @@ def new_fc_layer(num_inputs: int, num_outputs: int, use_relu: bool = True) -> FC
     return FCLayer(num_inputs, num_outputs, use_relu)
 
 
-def flatten_layer(layer: tf.Tensor) -> tuple[tf.Tensor, int]:
+def flatten_layer(layer: tf.Tensor | np.ndarray) -> tuple[tf.Tensor, int]:
     """Reshape [images, height, width, channels] to [images, features]; also return features."""
+    layer = tf.convert_to_tensor(layer)
     if layer.shape.rank != 4:
         raise ValueError(
             f"flatten_layer expects [images, height, width, channels]; got {tuple(layer.shape)}."
@@ -392,7 +399,7 @@ def predict_classes(
 ) -> np.ndarray:
     """Class numbers that `predict` gives `images`, computed in batches to save memory."""
     batches = [predict(images[i : i + batch_size]) for i in range(0, len(images), batch_size)]
-    return np.concatenate([np.asarray(batch) for batch in batches]).astype(np.int64)
+    return np.concatenate([np.asarray(batch) for batch in batches] or [[]]).astype(np.int64)
 
 
 def print_test_accuracy(
@@ -487,12 +494,44 @@ def _square_grid(n: int) -> tuple[plt.Figure, np.ndarray]:
     return fig, axes
 
 
-def plot_conv_weights(weights: np.ndarray | tf.Variable, input_channel: int = 0) -> None:
-    """Draw the filters of one input channel of conv weights [height, width, in, out].
+def _draw_weights(ax: plt.Axes, image: np.ndarray, limit: float) -> None:
+    """Draw weights red (positive) to blue (negative), white at zero, on the scale +-limit."""
+    ax.imshow(image, vmin=-limit, vmax=limit, cmap="seismic", interpolation="nearest")
 
-    One colour scale for all filters: red is positive, blue negative, white zero.
-    """
+
+def plot_weights(weights: np.ndarray | tf.Variable, img_shape: tuple[int, int] = IMG_SHAPE) -> None:
+    """Draw the weights of a linear model [pixels, classes] as one image per class."""
     w = np.asarray(weights)
+    if w.ndim != 2 or w.shape[0] != math.prod(img_shape):
+        raise ValueError(
+            f"plot_weights expects weights [{math.prod(img_shape)}, classes]; got {w.shape}."
+        )
+    limit = np.abs(w).max()
+    _, axes = _square_grid(w.shape[1])
+    for i in range(w.shape[1]):
+        _draw_weights(axes.flat[i], w[:, i].reshape(img_shape), limit)
+        axes.flat[i].set_xlabel(f"Weights: {i}")
+    plt.show()
+
+
+def conv_kernel(layer: object) -> np.ndarray:
+    """The kernel [height, width, in, out] of a Keras Conv2D layer, a ConvLayer or an array."""
+    if isinstance(layer, keras.layers.Layer):
+        if not hasattr(layer, "kernel"):
+            raise ValueError(f"the Keras layer {layer.name!r} has no kernel: is it a Conv2D?")
+        return np.asarray(layer.kernel)
+    if isinstance(layer, ConvLayer):
+        return np.asarray(layer.weights)
+    return np.asarray(layer)
+
+
+def plot_conv_weights(weights: object, input_channel: int = 0) -> None:
+    """Draw the filters of one input channel of a conv layer, on one colour scale.
+
+    `weights`: a ConvLayer, a Keras Conv2D layer, or its kernel [height, width, in, out].
+    Red is positive, blue negative, white zero.
+    """
+    w = conv_kernel(weights)
     if w.ndim != 4:
         raise ValueError(
             f"plot_conv_weights expects weights [height, width, in, out]; got shape {w.shape}."
@@ -503,10 +542,7 @@ def plot_conv_weights(weights: np.ndarray | tf.Variable, input_channel: int = 0)
     num_filters = w.shape[3]
     _, axes = _square_grid(num_filters)
     for i in range(num_filters):
-        axes.flat[i].imshow(
-            w[:, :, input_channel, i], vmin=-limit, vmax=limit, cmap="seismic",
-            interpolation="nearest",
-        )  # fmt: skip
+        _draw_weights(axes.flat[i], w[:, :, input_channel, i], limit)
     plt.show()
 
 
