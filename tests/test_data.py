@@ -486,3 +486,115 @@ def test_modified_sample_file_raises_wrong_sha256(data_dir_with_sample):
     with pytest.raises(helpers.DataError, match="wrong SHA-256") as info:
         helpers.load_mnist("sample", data_dir=data_dir_with_sample)
     assert str(path) in str(info.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files that pass their checksum but do not fit together
+# ---------------------------------------------------------------------------------------------
+
+
+def serve_instead(server, monkeypatch, name: str, array: np.ndarray) -> None:
+    """Serve `array` as `name`, with its checksum recorded, so the download itself succeeds."""
+    write_idx(server.root / name, array)
+    monkeypatch.setitem(helpers.MNIST_FILES, name, helpers.sha256_of(server.root / name))
+
+
+@pytest.mark.parametrize(
+    "name, what, bad_class",
+    [(TRAIN_LABELS, "train", 10), (TEST_LABELS, "t10k", 255)],
+    ids=["train-class-10", "test-class-255"],
+)
+def test_downloaded_labels_outside_0_to_9_raise_with_full(
+    server, fake_mnist, data_dir, monkeypatch, name, what, bad_class
+):
+    labels = fake_mnist[name].copy()
+    labels[3] = bad_class
+    serve_instead(server, monkeypatch, name, labels)
+    with pytest.raises(helpers.DataError, match="classes from 0 to 9") as info:
+        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    message = str(info.value)
+    assert f"the {what} files in {data_dir / 'MNIST'}" in message
+    assert "Delete them and load the data again" in message
+    assert (data_dir / "MNIST" / name).exists()  # downloaded: its checksum was right
+
+
+def test_cached_labels_outside_0_to_9_raise_without_downloading(
+    server, fake_mnist, data_dir, monkeypatch
+):
+    labels = fake_mnist[TRAIN_LABELS].copy()
+    labels[-1] = 10
+    serve_instead(server, monkeypatch, TRAIN_LABELS, labels)
+    cache = data_dir / "MNIST"
+    cache.mkdir()
+    for name in fake_mnist:
+        shutil.copy(server.root / name, cache / name)
+
+    with pytest.raises(helpers.DataError, match="classes from 0 to 9"):
+        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    assert server.requests == []  # the cache passed its checksums: nothing was fetched
+
+
+def test_labels_outside_0_to_9_with_auto_fall_back_to_sample(
+    server, fake_mnist, data_dir_with_sample, monkeypatch, capsys
+):
+    labels = fake_mnist[TRAIN_LABELS].copy()
+    labels[0] = 10
+    serve_instead(server, monkeypatch, TRAIN_LABELS, labels)
+    data = helpers.load_mnist("auto", data_dir=data_dir_with_sample, mirrors=(server.url + "/",))
+    assert data.source == "sample"
+    assert (len(data.train), len(data.validation), len(data.test)) == (3500, 500, 1000)
+    out = capsys.readouterr().out
+    assert "Full MNIST unavailable" in out and "classes from 0 to 9" in out
+    assert "using the offline sample instead" in out
+
+
+@pytest.mark.parametrize("num_images", [5, 2], ids=["exactly-num-validation", "fewer"])
+def test_training_files_too_small_for_the_validation_split_raise(
+    server, fake_mnist, data_dir, monkeypatch, num_images
+):
+    # fake_mnist sets NUM_VALIDATION["full"] to 5.
+    serve_instead(server, monkeypatch, TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][:num_images])
+    serve_instead(server, monkeypatch, TRAIN_LABELS, fake_mnist[TRAIN_LABELS][:num_images])
+    with pytest.raises(helpers.DataError, match="validation") as info:
+        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    message = str(info.value)
+    assert f"holds {num_images} training images" in message
+    assert "too few to set 5 aside" in message
+    assert str(data_dir / "MNIST") in message
+
+
+def test_one_more_training_image_than_num_validation_is_enough(
+    server, fake_mnist, data_dir, monkeypatch
+):
+    serve_instead(server, monkeypatch, TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][:6])
+    serve_instead(server, monkeypatch, TRAIN_LABELS, fake_mnist[TRAIN_LABELS][:6])
+    data = helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    assert (len(data.train), len(data.validation)) == (1, 5)
+    assert_split_matches(data.train, fake_mnist[TRAIN_IMAGES][:1], fake_mnist[TRAIN_LABELS][:1])
+
+
+@pytest.mark.parametrize(
+    "name, cut, what, shapes",
+    [
+        (TRAIN_LABELS, 19, "train", "images (20, 28, 28), labels (19,)"),
+        (TRAIN_IMAGES, 19, "train", "images (19, 28, 28), labels (20,)"),
+        (TEST_LABELS, 9, "t10k", "images (10, 28, 28), labels (9,)"),
+    ],
+    ids=["fewer-train-labels", "fewer-train-images", "fewer-test-labels"],
+)
+def test_image_and_label_counts_that_differ_raise(
+    server, fake_mnist, data_dir, monkeypatch, name, cut, what, shapes
+):
+    serve_instead(server, monkeypatch, name, fake_mnist[name][:cut])
+    with pytest.raises(helpers.DataError, match="do not fit together") as info:
+        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    assert f"the {what} files in {data_dir / 'MNIST'}" in str(info.value)
+    assert shapes in str(info.value)
+
+
+def test_images_that_are_not_28x28_raise(server, fake_mnist, data_dir, monkeypatch):
+    serve_instead(server, monkeypatch, TEST_IMAGES, fake_mnist[TEST_IMAGES][:, :27, :])
+    with pytest.raises(helpers.DataError, match="do not fit together") as info:
+        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    assert "images (10, 27, 28)" in str(info.value)
+    assert "expected (n, 28, 28) images" in str(info.value)

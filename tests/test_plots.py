@@ -12,6 +12,7 @@ import pytest
 from sklearn.metrics import confusion_matrix
 
 import helpers
+from helpers import keras
 
 
 @pytest.fixture(autouse=True)
@@ -198,3 +199,149 @@ def test_plot_image_draws_784_values_as_28x28(shown):
 def test_plot_image_rejects_wrong_pixel_count():
     with pytest.raises(ValueError, match="784 pixels"):
         helpers.plot_image(np.zeros(100))
+
+
+# ---------------------------------------------------------------------------------------------
+# plot_weights
+# ---------------------------------------------------------------------------------------------
+
+
+def test_plot_weights_draws_each_class_as_28x28_on_one_symmetric_scale(shown):
+    w = np.random.default_rng(4).normal(0.0, 0.1, (784, 10)).astype(np.float32)
+    w[300, 7] = -0.9  # the largest magnitude is negative and in one class only
+    w[10, 2] = 0.6  # the largest positive weight is smaller
+    helpers.plot_weights(w)
+
+    fig = plt.gcf()
+    assert shown == [fig]
+    axes = fig.axes
+    assert len(axes) == 16
+    assert grid_shape(axes[0]) == (4, 4)
+    for i, ax in enumerate(axes[:10]):
+        (image,) = ax.images
+        assert image.get_array().shape == (28, 28)
+        np.testing.assert_array_equal(image.get_array(), w[:, i].reshape(28, 28))
+        assert ax.get_xlabel() == f"Weights: {i}"
+        assert image.get_clim() == pytest.approx((-0.9, 0.9))
+        assert image.get_cmap().name == "seismic"
+    assert all(not ax.axison and not ax.images for ax in axes[10:])
+
+
+def test_plot_weights_accepts_a_tf_variable():
+    weights = helpers.new_weights([784, 10])
+    helpers.plot_weights(weights)
+    values = weights.numpy()
+    limit = np.abs(values).max()
+    axes = [ax for ax in plt.gcf().axes if ax.images]
+    assert [ax.get_xlabel() for ax in axes] == [f"Weights: {i}" for i in range(10)]
+    for i, ax in enumerate(axes):
+        np.testing.assert_array_equal(ax.images[0].get_array(), values[:, i].reshape(28, 28))
+        assert ax.images[0].get_clim() == pytest.approx((-limit, limit))
+
+
+@pytest.mark.parametrize("shape", [(10, 784), (784,), (100, 10)])
+def test_plot_weights_rejects_wrong_shapes(shape, shown):
+    with pytest.raises(ValueError, match=r"\[784, classes\]") as info:
+        helpers.plot_weights(np.zeros(shape, dtype=np.float32))
+    assert f"got {shape}" in str(info.value)
+    assert not plt.get_fignums()
+    assert not shown
+
+
+# ---------------------------------------------------------------------------------------------
+# conv_kernel and plot_conv_weights with layers
+# ---------------------------------------------------------------------------------------------
+
+
+def built_conv2d() -> keras.layers.Conv2D:
+    layer = keras.layers.Conv2D(4, 5)
+    layer.build((None, 28, 28, 1))
+    return layer
+
+
+def test_conv_kernel_of_a_conv_layer_is_its_weights():
+    layer = helpers.new_conv_layer(1, 5, 4)
+    kernel = helpers.conv_kernel(layer)
+    assert isinstance(kernel, np.ndarray)
+    assert kernel.shape == (5, 5, 1, 4)
+    np.testing.assert_array_equal(kernel, layer.weights.numpy())
+
+
+def test_conv_kernel_of_a_keras_conv2d_is_its_kernel():
+    layer = built_conv2d()
+    kernel = helpers.conv_kernel(layer)
+    assert isinstance(kernel, np.ndarray)
+    assert kernel.shape == (5, 5, 1, 4)
+    np.testing.assert_array_equal(kernel, layer.get_weights()[0])  # weights are [kernel, bias]
+
+
+def test_conv_kernel_of_an_array_is_the_array():
+    w = np.random.default_rng(5).normal(size=(3, 3, 2, 8)).astype(np.float32)
+    original = w.copy()
+    kernel = helpers.conv_kernel(w)
+    assert kernel.dtype == np.float32 and kernel.shape == (3, 3, 2, 8)
+    np.testing.assert_array_equal(kernel, original)
+    np.testing.assert_array_equal(w, original)
+
+
+def test_conv_kernel_of_a_keras_layer_without_kernel_raises():
+    layer = keras.layers.MaxPooling2D(name="pool")
+    with pytest.raises(ValueError, match="Conv2D") as info:
+        helpers.conv_kernel(layer)
+    assert "'pool'" in str(info.value)
+
+
+def test_plot_conv_weights_rejects_a_keras_dense_layer():
+    layer = keras.layers.Dense(10)  # it has a kernel, but a 2-D one
+    layer.build((None, 784))
+    with pytest.raises(ValueError, match=r"\[height, width, in, out\]") as info:
+        helpers.plot_conv_weights(layer)
+    assert "(784, 10)" in str(info.value)
+
+
+def test_plot_conv_weights_draws_the_filters_of_a_keras_conv2d():
+    layer = built_conv2d()
+    kernel = layer.get_weights()[0]
+    helpers.plot_conv_weights(layer)
+    axes = plt.gcf().axes
+    assert len(axes) == 4
+    assert grid_shape(axes[0]) == (2, 2)
+    limit = np.abs(kernel).max()
+    for i, ax in enumerate(axes):
+        (image,) = ax.images
+        np.testing.assert_array_equal(image.get_array(), kernel[:, :, 0, i])
+        assert image.get_clim() == pytest.approx((-limit, limit))
+
+
+def test_plot_conv_weights_draws_the_filters_of_a_conv_layer_for_one_input_channel():
+    layer = helpers.new_conv_layer(3, 5, 4)
+    layer.weights[1, 1, 0, 3].assign(-0.9)  # the largest magnitude is in another input channel
+    kernel = layer.weights.numpy()
+    helpers.plot_conv_weights(layer, input_channel=2)
+    axes = plt.gcf().axes
+    assert len(axes) == 4
+    for i, ax in enumerate(axes):
+        np.testing.assert_array_equal(ax.images[0].get_array(), kernel[:, :, 2, i])
+        assert ax.images[0].get_clim() == pytest.approx((-0.9, 0.9))
+
+
+# ---------------------------------------------------------------------------------------------
+# show_source
+# ---------------------------------------------------------------------------------------------
+
+
+def test_show_source_is_a_python_markdown_block_of_the_source():
+    shown_source = helpers.show_source(helpers.new_biases)
+    text = shown_source.data
+    assert isinstance(text, str)
+    assert text.startswith("```python\n")
+    assert text.endswith("```")
+    assert "def new_biases(length: int) -> tf.Variable:" in text
+    assert 'return tf.Variable(tf.constant(0.05, shape=[length]), name="biases")' in text
+
+
+def test_show_source_joins_several_objects_in_order():
+    text = helpers.show_source(helpers.new_weights, helpers.ConvLayer).data
+    assert text.startswith("```python\ndef new_weights(")
+    assert text.index("def new_weights") < text.index("class ConvLayer(tf.Module):")
+    assert text.count("```") == 2
