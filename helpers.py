@@ -14,8 +14,10 @@ import math
 import os
 import socket
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 # oneDNN makes the CPU kernels about twice as fast here and their results independent of the
@@ -389,6 +391,108 @@ def flatten_layer(layer: tf.Tensor | np.ndarray) -> tuple[tf.Tensor, int]:
     return tf.reshape(layer, [-1, num_features]), num_features
 
 
+class ConvNet(tf.Module):
+    """Tutorial #02's network: flat images -> 2 conv layers -> flatten -> 2 dense -> logits."""
+
+    def __init__(
+        self, layer_conv1: ConvLayer, layer_conv2: ConvLayer, layer_fc1: FCLayer, layer_fc2: FCLayer
+    ) -> None:
+        super().__init__()
+        self.layer_conv1, self.layer_conv2 = layer_conv1, layer_conv2
+        self.layer_fc1, self.layer_fc2 = layer_fc1, layer_fc2
+
+    def __call__(self, images: tf.Tensor | np.ndarray) -> tf.Tensor:
+        channels = self.layer_conv1.num_input_channels
+        x_image = tf.reshape(images, [-1, IMG_SIZE, IMG_SIZE, channels])
+        layer_flat, _ = flatten_layer(self.layer_conv2(self.layer_conv1(x_image)))
+        return self.layer_fc2(self.layer_fc1(layer_flat))
+
+
+# ---------------------------------------------------------------------------------------------
+# Training
+# ---------------------------------------------------------------------------------------------
+
+
+def cross_entropy(logits: tf.Tensor, labels: tf.Tensor) -> tf.Tensor:
+    """The cost: softmax cross-entropy of one-hot labels, from the logits, averaged over a batch."""
+    # From the logits rather than the softmax output: TensorFlow then avoids log(0).
+    return tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
+def accuracy(cls_pred: tf.Tensor, cls_true: tf.Tensor) -> tf.Tensor:
+    """The share of predicted classes that equal the true classes."""
+    correct_prediction = tf.equal(tf.cast(cls_pred, tf.int64), tf.cast(cls_true, tf.int64))
+    return tf.reduce_mean(tf.cast(correct_prediction, tf.float32))
+
+
+class Trainer:
+    """The tutorials' `optimize(num_iterations)`: training steps on random batches.
+
+    Counts the iterations across calls. With `report_every`, prints the training accuracy of
+    every `report_every`-th batch and the time used. `seed=None` draws different batches each run.
+    """
+
+    def __init__(
+        self,
+        model: Callable[[tf.Tensor], tf.Tensor],
+        variables: list[tf.Variable],
+        optimizer: keras.optimizers.Optimizer,
+        data: Split,
+        batch_size: int,
+        seed: int | None,
+        report_every: int | None = 100,
+    ) -> None:
+        self.model, self.variables, self.optimizer = model, variables, optimizer
+        self.batch_size, self.report_every = batch_size, report_every
+        self.total_iterations = 0
+        self.rng = np.random.default_rng(seed)  # Draws the images of each batch.
+        self.images, self.labels = tf.constant(data.images), tf.constant(data.labels)
+        indices = tf.TensorSpec([None, batch_size], tf.int64)
+        self.run_steps = tf.function(self.run_steps, input_signature=[indices])
+
+    def train_step(self, images: tf.Tensor, labels: tf.Tensor) -> tf.Tensor:
+        """One optimization step on a batch; returns the batch's accuracy before the step."""
+        with tf.GradientTape() as tape:
+            logits = self.model(images)
+            cost = cross_entropy(logits, labels)
+        gradients = tape.gradient(cost, self.variables)
+        self.optimizer.apply_gradients(zip(gradients, self.variables))
+        return accuracy(tf.argmax(logits, axis=1), tf.argmax(labels, axis=1))
+
+    def run_steps(self, batches: tf.Tensor) -> tf.Tensor:
+        """A training step for each row of image numbers; returns each batch's accuracy."""
+        # Compiled by tf.function into one graph with the loop inside: running many steps per
+        # call from Python saves the per-call overhead, about a quarter of the time on a CPU.
+        accuracies = tf.TensorArray(tf.float32, size=tf.shape(batches)[0])
+        for i in tf.range(tf.shape(batches)[0]):
+            images = tf.gather(self.images, batches[i])
+            labels = tf.gather(self.labels, batches[i])
+            accuracies = accuracies.write(i, self.train_step(images, labels))
+        return accuracies.stack()
+
+    def __call__(self, num_iterations: int) -> None:
+        start_time = time.time()
+        end = self.total_iterations + num_iterations
+        chunk = self.report_every or 100
+        while self.total_iterations < end:
+            # Stop each chunk at a multiple of `chunk`, where the progress line is printed.
+            count = min(end, (self.total_iterations // chunk + 1) * chunk) - self.total_iterations
+            batches = np.stack([self.draw_batch() for _ in range(count)])
+            accuracies = self.run_steps(batches)
+            if self.report_every and self.total_iterations % chunk == 0:
+                print(
+                    f"Optimization Iteration: {self.total_iterations + 1:6}, "
+                    f"Training Accuracy: {float(accuracies[0]):6.1%}"
+                )
+            self.total_iterations += count
+        if self.report_every:
+            print(f"Time usage: {timedelta(seconds=round(time.time() - start_time))}")
+
+    def draw_batch(self) -> np.ndarray:
+        """The image numbers of one random batch, without repeats."""
+        return self.rng.choice(len(self.images), size=self.batch_size, replace=False)
+
+
 # ---------------------------------------------------------------------------------------------
 # Evaluation
 # ---------------------------------------------------------------------------------------------
@@ -420,6 +524,15 @@ def print_test_accuracy(
         print("Confusion Matrix:")
         plot_confusion_matrix(data.test.cls, cls_pred)
     return accuracy
+
+
+def print_accuracy_table(
+    results: dict[int, float], original: dict[int, float], source: str
+) -> None:
+    """Print test accuracies by iterations: this run's next to the original tutorial's."""
+    print(f"{'Iterations':>10}   {'this run (' + source + ')':>20}   {'original (full)':>16}")
+    for iterations, result in results.items():
+        print(f"{iterations:>10,}   {result:>20.1%}   {original[iterations]:>16.1%}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -473,6 +586,7 @@ def plot_confusion_matrix(
     cm = confusion_matrix(cls_true, cls_pred, labels=range(num_classes))
     print(cm)
     plt.matshow(cm)
+    plt.gca().xaxis.tick_bottom()  # matshow puts the column numbers on top, away from the label
     plt.colorbar()
     plt.xticks(range(num_classes))
     plt.yticks(range(num_classes))
@@ -518,7 +632,9 @@ def conv_kernel(layer: object) -> np.ndarray:
     """The kernel [height, width, in, out] of a Keras Conv2D layer, a ConvLayer or an array."""
     if isinstance(layer, keras.layers.Layer):
         if not hasattr(layer, "kernel"):
-            raise ValueError(f"the Keras layer {layer.name!r} has no kernel: is it a Conv2D?")
+            raise ValueError(
+                f"the Keras layer {layer.name!r} has no kernel: is it a Conv2D, and built?"
+            )
         return np.asarray(layer.kernel)
     if isinstance(layer, ConvLayer):
         return np.asarray(layer.weights)

@@ -1,0 +1,152 @@
+"""Tests of the shared training pieces: ConvNet, cross_entropy, accuracy, Trainer."""
+
+import re
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers import keras, tf
+
+
+def small_split(count: int = 256, seed: int = 0) -> helpers.Split:
+    """`count` images of the offline sample's training split."""
+    train = helpers.load_mnist("sample").train
+    pick = np.random.default_rng(seed).choice(len(train), size=count, replace=False)
+    return helpers.Split(train.images[pick], train.labels[pick], train.cls[pick])
+
+
+def new_network() -> helpers.ConvNet:
+    return helpers.ConvNet(
+        helpers.new_conv_layer(1, 5, 16),
+        helpers.new_conv_layer(16, 5, 36),
+        helpers.new_fc_layer(1764, 128),
+        helpers.new_fc_layer(128, 10, use_relu=False),
+    )
+
+
+def test_cross_entropy_matches_numpy():
+    logits = np.array([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]], dtype=np.float32)
+    labels = np.array([[1, 0, 0], [0, 1, 0]], dtype=np.float32)
+    softmax = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    expected = -np.mean(np.log((softmax * labels).sum(axis=1)))
+    assert float(helpers.cross_entropy(logits, labels)) == pytest.approx(expected, rel=1e-6)
+
+
+def test_accuracy_counts_matches_across_integer_types():
+    cls_pred = np.array([1, 2, 3, 4], dtype=np.int32)
+    cls_true = np.array([1, 2, 0, 4], dtype=np.int64)
+    assert float(helpers.accuracy(cls_pred, cls_true)) == pytest.approx(0.75)
+
+
+def test_convnet_chains_the_layers():
+    helpers.seed_everything(3)
+    net = new_network()
+    images = small_split(5).images
+    x = tf.reshape(images, [-1, 28, 28, 1])
+    flat, _ = helpers.flatten_layer(net.layer_conv2(net.layer_conv1(x)))
+    expected = net.layer_fc2(net.layer_fc1(flat))
+    logits = net(images)
+    assert logits.shape == (5, 10)
+    np.testing.assert_array_equal(logits.numpy(), expected.numpy())
+    assert len(net.trainable_variables) == 8
+    assert sum(int(tf.size(v)) for v in net.trainable_variables) == 242_062
+
+
+def trained_variables(iterations: list[int], report_every: int | None = None) -> list[np.ndarray]:
+    """Fresh network trained on a small split, `optimize` called once per entry of `iterations`."""
+    helpers.seed_everything(1)
+    net = new_network()
+    optimize = helpers.Trainer(
+        net,
+        net.trainable_variables,
+        keras.optimizers.Adam(1e-3),
+        small_split(),
+        batch_size=16,
+        seed=1,
+        report_every=report_every,
+    )
+    for count in iterations:
+        optimize(count)
+    assert optimize.total_iterations == sum(iterations)
+    return [v.numpy() for v in net.trainable_variables]
+
+
+def test_trainer_is_reproducible_and_independent_of_how_calls_are_split():
+    once = trained_variables([12])
+    again = trained_variables([12])
+    split = trained_variables([1, 4, 7], report_every=5)
+    for a, b, c in zip(once, again, split):
+        np.testing.assert_array_equal(a, b)
+        np.testing.assert_array_equal(a, c)
+
+
+def test_trainer_learns():
+    helpers.seed_everything(2)
+    net = new_network()
+    data = small_split(512)
+    optimize = helpers.Trainer(
+        net, net.trainable_variables, keras.optimizers.Adam(1e-3), data, 64, seed=2
+    )
+    predict = tf.function(lambda images: tf.argmax(net(images), axis=1))
+    before = float(np.mean(helpers.predict_classes(predict, data.images) == data.cls))
+    optimize(60)
+    after = float(np.mean(helpers.predict_classes(predict, data.images) == data.cls))
+    assert before < 0.3
+    assert after > 0.8
+
+
+def test_trainer_prints_progress_every_report_and_time(capsys):
+    helpers.seed_everything(4)
+    weights = tf.Variable(tf.zeros([784, 10]))
+    biases = tf.Variable(tf.zeros([10]))
+    optimize = helpers.Trainer(
+        lambda images: images @ weights + biases,
+        [weights, biases],
+        keras.optimizers.SGD(0.5),
+        small_split(),
+        batch_size=32,
+        seed=4,
+        report_every=10,
+    )
+    optimize(1)
+    optimize(24)
+    lines = capsys.readouterr().out.splitlines()
+    iterations = [
+        int(m.group(1)) for m in map(re.compile(r"Iteration: +(\d+),").search, lines) if m
+    ]
+    assert iterations == [1, 11, 21]
+    assert all(
+        re.search(r"Training Accuracy: +\d+\.\d%$", line) for line in lines if "Iter" in line
+    )
+    assert sum(re.fullmatch(r"Time usage: \d+:\d\d:\d\d", line) is not None for line in lines) == 2
+
+
+def test_trainer_silent_without_report_every(capsys):
+    weights = tf.Variable(tf.zeros([784, 10]))
+    optimize = helpers.Trainer(
+        lambda images: images @ weights, [weights], keras.optimizers.SGD(0.5), small_split(),
+        batch_size=8, seed=0, report_every=None,
+    )  # fmt: skip
+    capsys.readouterr()  # forget small_split's data-source line
+    optimize(3)
+    assert capsys.readouterr().out == ""
+    assert optimize.total_iterations == 3
+
+
+def test_draw_batch_has_no_repeats_and_stays_in_range():
+    weights = tf.Variable(tf.zeros([784, 10]))
+    optimize = helpers.Trainer(
+        lambda images: images @ weights, [weights], keras.optimizers.SGD(0.5), small_split(40),
+        batch_size=40, seed=0,
+    )  # fmt: skip
+    batch = optimize.draw_batch()
+    assert sorted(batch.tolist()) == list(range(40))
+
+
+def test_print_accuracy_table(capsys):
+    helpers.print_accuracy_table({0: 0.099, 1000: 0.936}, {0: 0.109, 1000: 0.931}, "sample")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Iterations", "this", "run", "(sample)", "original", "(full)"]
+    assert lines[1].split() == ["0", "9.9%", "10.9%"]
+    assert lines[2].split() == ["1,000", "93.6%", "93.1%"]
