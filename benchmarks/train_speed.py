@@ -129,7 +129,7 @@ class Ours:
 
 
 class KerasFit:
-    """Tutorial #03's Sequential model trained with fit(); timed from first to last batch."""
+    """Tutorial #03's Sequential model trained with fit(); timed by helpers.BatchTimer."""
 
     def __init__(self, data: helpers.MNIST, steps_per_execution: int = 1) -> None:
         helpers.seed_everything(42)
@@ -156,35 +156,20 @@ class KerasFit:
             f", steps_per_execution={steps_per_execution}" if steps_per_execution > 1 else ""
         )
         self.data, self.rng = data.train, np.random.default_rng(42)
-        self.timer = BatchTimer()
+        self.timer = helpers.BatchTimer()
 
-    def train(self, steps: int) -> float:
+    def train(self, steps: int) -> float | None:
+        """Train `steps` batches; return the seconds they took by the batch timer, if it could."""
         pick = self.rng.choice(len(self.data), size=steps * BATCH_SIZE)
         self.model.fit(
             self.data.images[pick], self.data.labels[pick], batch_size=BATCH_SIZE, epochs=1,
             shuffle=False, verbose=0, callbacks=[self.timer],
         )  # fmt: skip
-        return self.timer.seconds()
+        rate = self.timer.steps_per_second()
+        return steps / rate if rate else None
 
     def classify(self, images: np.ndarray) -> np.ndarray:
         return np.argmax(self.model.predict(images, batch_size=256, verbose=0), axis=1)
-
-
-class BatchTimer(keras.callbacks.Callback):
-    """Seconds from the start of fit's first batch to the end of its last one."""
-
-    def on_train_begin(self, logs: dict | None = None) -> None:
-        self.start = None
-
-    def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
-        if self.start is None:
-            self.start = time.perf_counter()
-
-    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        self.end = time.perf_counter()
-
-    def seconds(self) -> float:
-        return self.end - self.start
 
 
 class Torch:
