@@ -54,7 +54,8 @@ from IPython.display import Markdown
 from sklearn.metrics import confusion_matrix
 
 PROJECT_DIR = Path(__file__).resolve().parent
-DATA_DIR = PROJECT_DIR / "data"
+DATA_DIR = PROJECT_DIR / "data"  # default folder of the download cache, data/MNIST
+SAMPLE_DIR = DATA_DIR / "mnist-sample"  # the offline sample shipped with the project
 
 
 def show_source(*objects: object) -> Markdown:
@@ -273,7 +274,7 @@ def load_mnist(
     """Load MNIST: 55,000 training, 5,000 validation and 10,000 test images.
 
     `source` is "full" (the cache in `data_dir`/MNIST, downloaded if absent), "sample" (the
-    offline sample of 5,000 real digits shipped in `data_dir`/mnist-sample: 3,500 / 500 / 1,000),
+    offline sample of 5,000 real digits shipped in data/mnist-sample: 3,500 / 500 / 1,000),
     or "auto": full if it can be had, else the sample. Without an argument the environment
     variable MNIST_SOURCE decides, and "auto" if it is unset.
     """
@@ -289,8 +290,8 @@ def load_mnist(
             if source == "full":
                 raise
             print(f"Full MNIST unavailable ({error}): using the offline sample instead.")
-    _verify_sample(data_dir / "mnist-sample")
-    data = _read_folder(data_dir / "mnist-sample", "sample")
+    _verify_sample(SAMPLE_DIR)
+    data = _read_folder(SAMPLE_DIR, "sample")
     print(
         f"Using the offline sample of real MNIST digits: {len(data.train):,} training, "
         f"{len(data.validation):,} validation, {len(data.test):,} test images."

@@ -131,18 +131,27 @@ def fake_mnist(server, monkeypatch):
 
 
 @pytest.fixture
-def data_dir(tmp_path):
-    """An empty data folder."""
+def data_dir(tmp_path, monkeypatch):
+    """An empty data folder; the offline sample is looked for in its (missing) mnist-sample."""
     folder = tmp_path / "data"
     folder.mkdir()
+    monkeypatch.setattr(helpers, "SAMPLE_DIR", folder / "mnist-sample")
     return folder
 
 
 @pytest.fixture
 def data_dir_with_sample(data_dir):
-    """A data folder holding a copy of the shipped offline sample."""
+    """A data folder holding a copy of the shipped offline sample, used as the sample."""
     shutil.copytree(SAMPLE_DIR, data_dir / "mnist-sample")
     return data_dir
+
+
+def test_sample_is_found_whatever_the_data_dir(tmp_path, capsys):
+    """The download cache may live elsewhere; the shipped sample is still the fallback."""
+    cache = tmp_path / "elsewhere"
+    data = helpers.load_mnist("auto", data_dir=cache, mirrors=(closed_port_url(),))
+    assert data.source == "sample" and len(data.test) == 1000
+    assert "using the offline sample instead" in capsys.readouterr().out
 
 
 def closed_port_url() -> str:

@@ -345,3 +345,18 @@ def test_show_source_joins_several_objects_in_order():
     assert text.startswith("```python\ndef new_weights(")
     assert text.index("def new_weights") < text.index("class ConvLayer(tf.Module):")
     assert text.count("```") == 2
+
+
+@pytest.mark.parametrize("kind", ["ConvLayer", "Keras Conv2D"])
+def test_plot_conv_layer_draws_the_output_of_either_kind_of_layer(kind):
+    image = random_images(1).reshape(1, 28, 28, 1)
+    if kind == "ConvLayer":
+        layer = helpers.new_conv_layer(1, 5, 4, use_pooling=True)
+    else:
+        layer = keras.layers.Conv2D(4, 5, padding="same", activation="relu")
+    values = layer(image)
+    helpers.plot_conv_layer(values)
+    axes = plt.gcf().axes
+    assert len(axes) == 4
+    for i, ax in enumerate(axes):
+        np.testing.assert_array_equal(ax.images[0].get_array(), np.asarray(values)[0, :, :, i])

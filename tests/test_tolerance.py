@@ -184,7 +184,13 @@ def nbval_run(tmp_path_factory):
             ],
         ),
     ]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    # Without PYTEST_* from this run, and without CI / BUILD_NUMBER, in whose presence pytest
+    # prints its short summary untruncated, repeating each failure's message.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PYTEST_") and k not in ("CI", "BUILD_NUMBER")
+    }
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR), env.get("PYTHONPATH")]))
     command = [
         sys.executable, "-m", "pytest", *map(str, notebooks),
