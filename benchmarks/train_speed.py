@@ -10,7 +10,7 @@ batch 64, random batches of the offline MNIST sample. Candidates:
   eager, `channels_last`, and `torch.compile`; the best of them is the peer we compare with.
 
 Each is warmed up first (tracing, compiling), then timed in several rounds interleaved
-(A B C A B C ...) so that drift of the machine hits all alike; the median counts.
+(A B C, B C A, C A B, ...) so that drift of the machine hits all alike; the median counts.
 
     python benchmarks/train_speed.py            # the table, about 3 minutes
     python benchmarks/train_speed.py --json     # and one JSON object on the last line
@@ -249,8 +249,11 @@ def measure(runners: list, steps: int, repeats: int, warm_up: int) -> dict[str, 
         runner.train(warm_up)  # tracing, compiling, first allocations
         runner.classify(eval_images[:512])
         results[runner.name] = {"it_s": [], "eval_images_s": [], "peak_rss_mb": peak_rss_mb()}
-    for _ in range(repeats):
-        for runner in runners:
+    for round_number in range(repeats):
+        # Rotate the order each round, so that no candidate always follows the same other one
+        # (whose threads may still be winding down).
+        shift = round_number % len(runners)
+        for runner in runners[shift:] + runners[:shift]:
             results[runner.name]["it_s"].append(timed(runner.train, steps))
         for runner in runners:
             start = time.perf_counter()
