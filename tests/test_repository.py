@@ -1,0 +1,54 @@
+"""Checks of the repository as committed: notebook hygiene and lint, without running anything."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+MACHINE_PATH = re.compile(r"(/home/\w+/|/root/|/tmp/|/work/|site-packages/|[A-Z]:\\\\Users\\\\)")
+
+
+def code_cells(path: Path) -> list[dict]:
+    return [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+
+
+def test_there_are_notebooks():
+    assert [p.name[:2] for p in NOTEBOOKS] == ["01", "02", "03"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_was_run_top_to_bottom(path):
+    counts = [cell["execution_count"] for cell in code_cells(path)]
+    assert counts == list(range(1, len(counts) + 1)), "run it with Restart & Run All"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_outputs_hold_no_errors_stderr_or_machine_paths(path):
+    for number, cell in enumerate(code_cells(path), start=1):
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error", f"cell [{number}] stored an error"
+            assert output.get("name") != "stderr", f"cell [{number}] stored stderr output"
+            text = "".join(output.get("text", "")) + json.dumps(output.get("data", {}))
+            text = re.sub(r'"image/png": "[^"]*"', "", text)
+            assert not MACHINE_PATH.search(text), f"cell [{number}] shows a machine's path"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_imports_helpers_first_and_uses_the_python3_kernel(path):
+    first = "".join(code_cells(path)[0]["source"])
+    assert first.startswith("import helpers"), "helpers must set up TensorFlow before its import"
+    assert json.loads(path.read_text())["metadata"]["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=" ".join)
+def test_ruff(command):
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "."],
+        check=False, cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
