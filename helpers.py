@@ -411,6 +411,25 @@ class ConvNet(tf.Module):
         return self.layer_fc2(self.layer_fc1(layer_flat))
 
 
+def new_conv_net(
+    num_channels: int = NUM_CHANNELS,
+    num_classes: int = NUM_CLASSES,
+    filter_size1: int = 5,
+    num_filters1: int = 16,
+    filter_size2: int = 5,
+    num_filters2: int = 36,
+    fc_size: int = 128,
+) -> ConvNet:
+    """Tutorial #02's network with new variables, by default with its configuration."""
+    num_features = (IMG_SIZE // 4) ** 2 * num_filters2  # two 2x2 poolings
+    return ConvNet(
+        new_conv_layer(num_channels, filter_size1, num_filters1),
+        new_conv_layer(num_filters1, filter_size2, num_filters2),
+        new_fc_layer(num_features, fc_size, use_relu=True),
+        new_fc_layer(fc_size, num_classes, use_relu=False),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Training
 # ---------------------------------------------------------------------------------------------

@@ -35,12 +35,7 @@ def milliseconds(run: Callable[[], object], per_call: int = 1) -> float:
 def main() -> None:
     helpers.seed_everything(42)
     data = helpers.load_mnist("sample")
-    model = helpers.ConvNet(
-        helpers.new_conv_layer(1, 5, 16),
-        helpers.new_conv_layer(16, 5, 36),
-        helpers.new_fc_layer(1764, 128),
-        helpers.new_fc_layer(128, 10, use_relu=False),
-    )
+    model = helpers.new_conv_net()
     optimize = helpers.Trainer(
         model, model.trainable_variables, keras.optimizers.Adam(1e-4), data.train, BATCH_SIZE, 42
     )

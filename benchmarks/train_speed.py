@@ -108,12 +108,7 @@ class Ours:
 
     def __init__(self, data: helpers.MNIST) -> None:
         helpers.seed_everything(42)
-        self.model = helpers.ConvNet(
-            helpers.new_conv_layer(num_input_channels=1, filter_size=5, num_filters=16),
-            helpers.new_conv_layer(num_input_channels=16, filter_size=5, num_filters=36),
-            helpers.new_fc_layer(num_inputs=1764, num_outputs=128, use_relu=True),
-            helpers.new_fc_layer(num_inputs=128, num_outputs=10, use_relu=False),
-        )
+        self.model = helpers.new_conv_net()
         optimizer = keras.optimizers.Adam(learning_rate=LEARNING_RATE)
         self.optimize = helpers.Trainer(
             self.model, self.model.trainable_variables, optimizer, data.train, BATCH_SIZE, seed=42

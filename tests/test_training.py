@@ -17,12 +17,7 @@ def small_split(count: int = 256, seed: int = 0) -> helpers.Split:
 
 
 def new_network() -> helpers.ConvNet:
-    return helpers.ConvNet(
-        helpers.new_conv_layer(1, 5, 16),
-        helpers.new_conv_layer(16, 5, 36),
-        helpers.new_fc_layer(1764, 128),
-        helpers.new_fc_layer(128, 10, use_relu=False),
-    )
+    return helpers.new_conv_net()
 
 
 def test_cross_entropy_matches_numpy():
@@ -150,3 +145,10 @@ def test_print_accuracy_table(capsys):
     assert lines[0].split() == ["Iterations", "this", "run", "(sample)", "original", "(full)"]
     assert lines[1].split() == ["0", "9.9%", "10.9%"]
     assert lines[2].split() == ["1,000", "93.6%", "93.1%"]
+
+
+def test_new_conv_net_follows_its_configuration():
+    net = helpers.new_conv_net(num_filters1=4, num_filters2=8, fc_size=32, num_classes=3)
+    assert net.layer_conv2.weights.shape == (5, 5, 4, 8)
+    assert net.layer_fc1.weights.shape == (7 * 7 * 8, 32)
+    assert net(small_split(2).images).shape == (2, 3)
