@@ -7,18 +7,12 @@ logging off) and then imports TensorFlow for you.
 from __future__ import annotations
 
 import contextlib
-import gzip
-import hashlib
 import inspect
 import math
 import os
-import socket
-import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 # oneDNN makes the CPU kernels about twice as fast here and their results independent of the
 # thread count; it is off by default on some CPUs (e.g. AMD). Level 3 hides TF's C++ log lines up
@@ -53,10 +47,6 @@ import numpy as np
 from IPython.display import Markdown
 from sklearn.metrics import confusion_matrix
 
-PROJECT_DIR = Path(__file__).resolve().parent
-DATA_DIR = PROJECT_DIR / "data"  # default folder of the download cache, data/MNIST
-SAMPLE_DIR = DATA_DIR / "mnist-sample"  # the offline sample shipped with the project
-
 
 def show_source(*objects: object) -> Markdown:
     """The source code of functions or classes, for a notebook to display highlighted."""
@@ -70,234 +60,21 @@ def show_source(*objects: object) -> Markdown:
 # Data
 # ---------------------------------------------------------------------------------------------
 
-MNIST_MIRRORS = (
-    "https://storage.googleapis.com/cvdf-datasets/mnist/",
-    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+# The data layer is mnist_data.py, which imports no TensorFlow (so scripts and tests load it
+# cheaply); the notebooks use it through helpers.
+from mnist_data import (  # noqa: F401 - re-exported
+    DATA_DIR,
+    IMG_SHAPE,
+    IMG_SIZE,
+    IMG_SIZE_FLAT,
+    MNIST,
+    NUM_CHANNELS,
+    NUM_CLASSES,
+    DataError,
+    Split,
+    load_mnist,
+    read_idx,
 )
-# SHA-256 of the four original MNIST files (LeCun, Cortes and Burges), as the mirrors serve them.
-MNIST_FILES = {
-    "train-images-idx3-ubyte.gz": "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
-    "train-labels-idx1-ubyte.gz": "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
-    "t10k-images-idx3-ubyte.gz": "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
-    "t10k-labels-idx1-ubyte.gz": "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
-}
-# The offline sample: 5,000 real MNIST training digits in the same four-file layout, built by
-# scripts/make_mnist_sample.py. Its "train" files hold training + validation digits.
-SAMPLE_FILES = {
-    "train-images-idx3-ubyte.gz": "fbde7a526642229511e46989f4e29a45d8719b518678c782fc368c633f43213e",
-    "train-labels-idx1-ubyte.gz": "66f299cdb244fca36867d466a4c3cbafc71445b298406ed45fa1b98ca6de6d0c",
-    "t10k-images-idx3-ubyte.gz": "cd8eb8ec11ffdb79b6020179a64b65c39010c9f5f70182f0e676e369830ed3e8",
-    "t10k-labels-idx1-ubyte.gz": "a8cafdc232fa6bf31886cd039e4173a85aebc909976fb6a5c827a4239704f547",
-}
-NUM_VALIDATION = {"full": 5_000, "sample": 500}
-SOURCES = ("auto", "full", "sample")
-DOWNLOAD_TIMEOUT_SECONDS = 30
-
-IMG_SIZE = 28
-IMG_SIZE_FLAT = IMG_SIZE * IMG_SIZE
-IMG_SHAPE = (IMG_SIZE, IMG_SIZE)
-NUM_CHANNELS = 1
-NUM_CLASSES = 10
-
-
-class DataError(RuntimeError):
-    """A data file is missing, corrupt or malformed; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Split:
-    """One part of the data set: flat images in [0, 1], one-hot labels and class numbers."""
-
-    images: np.ndarray  # float32, shape (n, 784)
-    labels: np.ndarray  # float32, shape (n, 10), one-hot
-    cls: np.ndarray  # int64, shape (n,)
-
-    def __len__(self) -> int:
-        return len(self.cls)
-
-
-@dataclass(frozen=True)
-class MNIST:
-    """MNIST's train / validation / test splits, the data source and the image dimensions."""
-
-    train: Split
-    validation: Split
-    test: Split
-    source: str  # "full" (the real download) or "sample" (the offline sample)
-    img_size: int = IMG_SIZE
-    img_size_flat: int = IMG_SIZE_FLAT
-    img_shape: tuple[int, int] = IMG_SHAPE
-    num_channels: int = NUM_CHANNELS
-    num_classes: int = NUM_CLASSES
-
-
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file's bytes, as lowercase hex."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def read_idx(path: Path) -> np.ndarray:
-    """Read a gzipped IDX file of unsigned bytes (MNIST's format) into a uint8 array."""
-    path = Path(path)
-    try:
-        with gzip.open(path, "rb") as stream:
-            raw = stream.read()
-    except (OSError, EOFError) as error:  # BadGzipFile is an OSError
-        raise DataError(
-            f"{path} is not a complete gzip file ({error}). Delete it and load the data again."
-        ) from error
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
-        raise DataError(
-            f"{path} is not an IDX file of unsigned bytes: its magic number is "
-            f"{raw[:4].hex() or 'missing'}, expected 0000 08 followed by the number of "
-            "dimensions. Delete it and load the data again."
-        )
-    ndim = raw[3]
-    header = 4 + 4 * ndim
-    if len(raw) < header:
-        raise DataError(f"{path} is truncated inside its header. Delete it and load again.")
-    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    expected = math.prod(shape)
-    if len(raw) - header != expected:
-        raise DataError(
-            f"{path} holds {len(raw) - header:,} bytes of data, but its header {shape} promises "
-            f"{expected:,}: the file is truncated or corrupt. Delete it and load the data again."
-        )
-    return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
-
-
-def _download(name: str, sha256: str, folder: Path, mirrors: tuple[str, ...]) -> None:
-    """Download `name` into `folder`, trying each mirror; rename only after the checksum passes."""
-    errors = []
-    for mirror in mirrors:
-        # A temporary folder beside the target, so the final rename is atomic.
-        with tempfile.TemporaryDirectory(dir=folder, prefix=".download-") as tmp:
-            previous_timeout = socket.getdefaulttimeout()
-            # get_file has no timeout argument; without one a stalled connection hangs forever.
-            socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_SECONDS)
-            try:
-                fetched = keras.utils.get_file(
-                    name, origin=mirror + name, file_hash=sha256, hash_algorithm="sha256",
-                    cache_dir=tmp, cache_subdir=".",
-                )  # fmt: skip
-            except Exception as error:  # noqa: BLE001 - get_file raises bare Exception
-                errors.append(f"{mirror}: {error}")
-                continue
-            finally:
-                socket.setdefaulttimeout(previous_timeout)
-            os.replace(fetched, folder / name)
-            return
-    raise DataError(f"could not download {name} ({'; '.join(errors)})")
-
-
-def _ensure_files(folder: Path, files: dict[str, str], mirrors: tuple[str, ...]) -> None:
-    """Make sure each file is in `folder` with the right checksum, downloading what is not."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as error:
-        raise DataError(
-            f"cannot write to the data folder {folder} ({error.strerror}). Make it writable, or "
-            "pass load_mnist(data_dir=...) a folder you can write to."
-        ) from error
-    for name, sha256 in files.items():
-        path = folder / name
-        if path.exists():
-            if sha256_of(path) == sha256:
-                continue
-            print(f"{path} is corrupt or incomplete (wrong SHA-256): downloading it again.")
-        _download(name, sha256, folder, mirrors)
-
-
-def _verify_sample(folder: Path) -> None:
-    """Check the offline sample's files against their recorded checksums."""
-    for name, sha256 in SAMPLE_FILES.items():
-        path = folder / name
-        if not path.exists():
-            raise DataError(
-                f"the offline sample file {path} is missing. Restore it with "
-                "`git checkout -- data/mnist-sample` or rebuild it with "
-                "`python scripts/make_mnist_sample.py`."
-            )
-        if sha256_of(path) != sha256:
-            raise DataError(
-                f"the offline sample file {path} has the wrong SHA-256: it was changed or damaged."
-                " Restore it with `git checkout -- data/mnist-sample`."
-            )
-
-
-def _split(images: np.ndarray, cls: np.ndarray) -> Split:
-    """Scale uint8 images to flat float32 in [0, 1] and one-hot encode the classes."""
-    flat = images.reshape(len(images), -1).astype(np.float32) / 255.0
-    cls = cls.astype(np.int64)
-    return Split(flat, np.eye(NUM_CLASSES, dtype=np.float32)[cls], cls)
-
-
-def _read_folder(folder: Path, source: str) -> MNIST:
-    """Read the four IDX files of `folder` and split validation off the end of training."""
-    arrays = {name: read_idx(folder / name) for name in MNIST_FILES}
-    train_images = arrays["train-images-idx3-ubyte.gz"]
-    train_cls = arrays["train-labels-idx1-ubyte.gz"]
-    test_images = arrays["t10k-images-idx3-ubyte.gz"]
-    test_cls = arrays["t10k-labels-idx1-ubyte.gz"]
-    for images, cls, what in ((train_images, train_cls, "train"), (test_images, test_cls, "t10k")):
-        if images.shape[1:] != IMG_SHAPE or cls.shape != (len(images),) or np.any(cls >= 10):
-            raise DataError(
-                f"the {what} files in {folder} do not fit together: images {images.shape}, labels"
-                f" {cls.shape}; expected (n, 28, 28) images and n classes from 0 to 9. Delete "
-                "them and load the data again."
-            )
-    num_train = len(train_cls) - NUM_VALIDATION[source]
-    if num_train <= 0:
-        raise DataError(
-            f"{folder} holds {len(train_cls)} training images, too few to set "
-            f"{NUM_VALIDATION[source]:,} aside for validation. Delete the files and load again."
-        )
-    return MNIST(
-        train=_split(train_images[:num_train], train_cls[:num_train]),
-        validation=_split(train_images[num_train:], train_cls[num_train:]),
-        test=_split(test_images, test_cls),
-        source=source,
-    )
-
-
-def load_mnist(
-    source: str | None = None,
-    data_dir: Path | str = DATA_DIR,
-    mirrors: tuple[str, ...] = MNIST_MIRRORS,
-) -> MNIST:
-    """Load MNIST: 55,000 training, 5,000 validation and 10,000 test images.
-
-    `source` is "full" (the cache in `data_dir`/MNIST, downloaded if absent), "sample" (the
-    offline sample of 5,000 real digits shipped in data/mnist-sample: 3,500 / 500 / 1,000),
-    or "auto": full if it can be had, else the sample. Without an argument the environment
-    variable MNIST_SOURCE decides, and "auto" if it is unset.
-    """
-    source = source or os.environ.get("MNIST_SOURCE") or "auto"
-    if source not in SOURCES:
-        raise ValueError(f"unknown MNIST source {source!r}: use one of {', '.join(SOURCES)}.")
-    data_dir = Path(data_dir)
-    if source in ("auto", "full"):
-        try:
-            _ensure_files(data_dir / "MNIST", MNIST_FILES, mirrors)
-            return _read_folder(data_dir / "MNIST", "full")
-        except DataError as error:
-            if source == "full":
-                raise
-            print(f"Full MNIST unavailable ({error}): using the offline sample instead.")
-    _verify_sample(SAMPLE_DIR)
-    data = _read_folder(SAMPLE_DIR, "sample")
-    print(
-        f"Using the offline sample of real MNIST digits: {len(data.train):,} training, "
-        f"{len(data.validation):,} validation, {len(data.test):,} test images."
-    )
-    return data
-
 
 # ---------------------------------------------------------------------------------------------
 # Reproducibility
@@ -340,14 +117,14 @@ class ConvLayer(tf.Module):
         super().__init__()
         self.num_input_channels = num_input_channels
         self.use_pooling = use_pooling
-        self.weights = new_weights([filter_size, filter_size, num_input_channels, num_filters])
-        self.biases = new_biases(num_filters)
+        self.kernel = new_weights([filter_size, filter_size, num_input_channels, num_filters])
+        self.bias = new_biases(num_filters)
 
     def __call__(self, x: tf.Tensor | np.ndarray) -> tf.Tensor:
         x = tf.convert_to_tensor(x)
         expected = f"[images, height, width, {self.num_input_channels}]"
         _check_shape("new_conv_layer", x, 4, self.num_input_channels, expected)
-        layer = tf.nn.conv2d(x, self.weights, strides=1, padding="SAME") + self.biases
+        layer = tf.nn.conv2d(x, self.kernel, strides=1, padding="SAME") + self.bias
         if self.use_pooling:
             layer = tf.nn.max_pool2d(layer, ksize=2, strides=2, padding="SAME")
         # relu(max_pool(x)) == max_pool(relu(x)), and pooling first leaves 75 % fewer ReLUs.
@@ -361,13 +138,13 @@ class FCLayer(tf.Module):
         super().__init__()
         self.num_inputs = num_inputs
         self.use_relu = use_relu
-        self.weights = new_weights([num_inputs, num_outputs])
-        self.biases = new_biases(num_outputs)
+        self.kernel = new_weights([num_inputs, num_outputs])
+        self.bias = new_biases(num_outputs)
 
     def __call__(self, x: tf.Tensor | np.ndarray) -> tf.Tensor:
         x = tf.convert_to_tensor(x)
         _check_shape("new_fc_layer", x, 2, self.num_inputs, f"[images, {self.num_inputs}]")
-        layer = tf.matmul(x, self.weights) + self.biases
+        layer = tf.matmul(x, self.kernel) + self.bias
         return tf.nn.relu(layer) if self.use_relu else layer
 
 
@@ -448,48 +225,39 @@ def accuracy(cls_pred: tf.Tensor, cls_true: tf.Tensor) -> tf.Tensor:
 
 
 class Trainer:
-    """The tutorials' `optimize(num_iterations)`: training steps on random batches.
+    """The tutorials' `optimize(num_iterations)`: a notebook's training step on random batches.
 
-    Counts the iterations across calls. With `report_every`, prints the training accuracy of
-    every `report_every`-th batch and the time used. `seed=None` draws different batches each run.
+    `train_step(images, labels)` is the notebook's own step; it returns the batch's cost and
+    accuracy. The trainer counts the iterations across calls and, with `report_every`, prints
+    the accuracy of every `report_every`-th batch and the time used. `seed=None` draws different
+    batches in each run.
     """
 
     def __init__(
         self,
-        model: Callable[[tf.Tensor], tf.Tensor],
-        variables: list[tf.Variable],
-        optimizer: keras.optimizers.Optimizer,
+        train_step: Callable[[tf.Tensor, tf.Tensor], tuple[tf.Tensor, tf.Tensor]],
         data: Split,
         batch_size: int,
         seed: int | None,
         report_every: int | None = 100,
     ) -> None:
-        self.model, self.variables, self.optimizer = model, variables, optimizer
-        self.batch_size, self.report_every = batch_size, report_every
+        self.train_step, self.batch_size, self.report_every = train_step, batch_size, report_every
         self.total_iterations = 0
         self.rng = np.random.default_rng(seed)  # Draws the images of each batch.
         self.images, self.labels = tf.constant(data.images), tf.constant(data.labels)
         indices = tf.TensorSpec([None, batch_size], tf.int64)
         self.run_steps = tf.function(self.run_steps, input_signature=[indices])
 
-    def train_step(self, images: tf.Tensor, labels: tf.Tensor) -> tf.Tensor:
-        """One optimization step on a batch; returns the batch's accuracy before the step."""
-        with tf.GradientTape() as tape:
-            logits = self.model(images)
-            cost = cross_entropy(logits, labels)
-        gradients = tape.gradient(cost, self.variables)
-        self.optimizer.apply_gradients(zip(gradients, self.variables))
-        return accuracy(tf.argmax(logits, axis=1), tf.argmax(labels, axis=1))
-
     def run_steps(self, batches: tf.Tensor) -> tf.Tensor:
-        """A training step for each row of image numbers; returns each batch's accuracy."""
-        # Compiled by tf.function into one graph with the loop inside: running many steps per
-        # call from Python saves the per-call overhead, about a quarter of the time on a CPU.
+        """`train_step` on each row of image numbers; returns each batch's accuracy."""
+        # tf.function turns this loop into one graph: many steps per call from Python save the
+        # per-call overhead, about a quarter of the time on a CPU.
         accuracies = tf.TensorArray(tf.float32, size=tf.shape(batches)[0])
         for i in tf.range(tf.shape(batches)[0]):
             images = tf.gather(self.images, batches[i])
             labels = tf.gather(self.labels, batches[i])
-            accuracies = accuracies.write(i, self.train_step(images, labels))
+            _, batch_accuracy = self.train_step(images, labels)
+            accuracies = accuracies.write(i, batch_accuracy)
         return accuracies.stack()
 
     def __call__(self, num_iterations: int) -> None:
@@ -499,8 +267,7 @@ class Trainer:
         while self.total_iterations < end:
             # Stop each chunk at a multiple of `chunk`, where the progress line is printed.
             count = min(end, (self.total_iterations // chunk + 1) * chunk) - self.total_iterations
-            batches = np.stack([self.draw_batch() for _ in range(count)])
-            accuracies = self.run_steps(batches)
+            accuracies = self.run_steps(np.stack([self.draw_batch() for _ in range(count)]))
             if self.report_every and self.total_iterations % chunk == 0:
                 print(
                     f"Optimization Iteration: {self.total_iterations + 1:6}, "
@@ -570,13 +337,11 @@ def print_test_accuracy(
     return accuracy
 
 
-def print_accuracy_table(
-    results: dict[int, float], original: dict[int, float], source: str
-) -> None:
+def print_accuracy_table(results: dict[int, float], original: dict[int, float]) -> None:
     """Print test accuracies by iterations: this run's next to the original tutorial's."""
-    print(f"{'Iterations':>10}   {'this run (' + source + ')':>20}   {'original (full)':>16}")
+    print(f"{'Iterations':>10}   {'this run':>10}   {'original':>10}")
     for iterations, result in results.items():
-        print(f"{iterations:>10,}   {result:>20.1%}   {original[iterations]:>16.1%}")
+        print(f"{iterations:>10,}   {result:>10.1%}   {original[iterations]:>10.1%}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -681,7 +446,7 @@ def conv_kernel(layer: object) -> np.ndarray:
             )
         return np.asarray(layer.kernel)
     if isinstance(layer, ConvLayer):
-        return np.asarray(layer.weights)
+        return np.asarray(layer.kernel)
     return np.asarray(layer)
 
 

@@ -1,9 +1,10 @@
 """Training speed of tutorial #02's network on this machine: ours against Keras and PyTorch.
 
 The network: 5x5x16 conv, 2x2 max-pool, 5x5x36 conv, 2x2 max-pool, dense 128, dense 10; Adam,
-batch 64, random batches of the offline MNIST sample. Candidates:
+batch 64, random batches of MNIST's training images. Candidates:
 
-- ours: notebook #02's own training loop, `helpers.Trainer` on `helpers.ConvNet`;
+- ours: notebook #02's own training step, the code cell tagged `train-step` in the notebook, run
+  by `helpers.Trainer` on `helpers.ConvNet`, as the notebook runs it;
 - keras: `fit` of the same network as a Keras Sequential model (tutorial #03's), by default and
   with `steps_per_execution=50`;
 - torch: the same network in PyTorch, if installed (`pip install -r requirements-bench.txt`):
@@ -32,6 +33,11 @@ from pathlib import Path
 
 import helpers  # First: it sets TensorFlow's environment, then imports TensorFlow.
 from helpers import keras, np, tf
+
+NOTEBOOK = (
+    Path(__file__).resolve().parent.parent / "notebooks" / "02_Convolutional_Neural_Network.ipynb"
+)
+STEP_TAG = "train-step"
 
 BATCH_SIZE = 64
 LEARNING_RATE = 1e-4
@@ -101,8 +107,26 @@ def reset_peak_rss() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def notebook_train_step(
+    model: helpers.ConvNet, optimizer: keras.optimizers.Optimizer, notebook: Path = NOTEBOOK
+) -> Callable:
+    """The training step of notebook #02, made by the notebook's own `new_train_step` cell."""
+    cells = [
+        cell
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        if STEP_TAG in cell["metadata"].get("tags", [])
+    ]
+    if len(cells) != 1:
+        raise SystemExit(
+            f"{notebook.name} must have one code cell tagged {STEP_TAG!r}; found {len(cells)}."
+        )
+    namespace = {"helpers": helpers, "tf": tf}  # what the cell uses besides its arguments
+    exec("".join(cells[0]["source"]), namespace)  # noqa: S102 - the project's own notebook
+    return namespace["new_train_step"](model, model.trainable_variables, optimizer)
+
+
 class Ours:
-    """Notebook #02's training loop, unchanged: helpers.Trainer on helpers.ConvNet."""
+    """Notebook #02's training step, unchanged, run by helpers.Trainer as in the notebook."""
 
     name = "ours (notebook #02)"
 
@@ -110,9 +134,8 @@ class Ours:
         helpers.seed_everything(42)
         self.model = helpers.new_conv_net()
         optimizer = keras.optimizers.Adam(learning_rate=LEARNING_RATE)
-        self.optimize = helpers.Trainer(
-            self.model, self.model.trainable_variables, optimizer, data.train, BATCH_SIZE, seed=42
-        )
+        train_step = notebook_train_step(self.model, optimizer)
+        self.optimize = helpers.Trainer(train_step, data.train, BATCH_SIZE, seed=42)
         self.predict = tf.function(lambda images: tf.argmax(tf.nn.softmax(self.model(images)), 1))
 
     def train(self, steps: int) -> None:
@@ -237,7 +260,7 @@ def candidates(data: helpers.MNIST, smoke: bool) -> list:
 
 def measure(runners: list, steps: int, repeats: int, warm_up: int) -> dict[str, dict]:
     """Median iterations/s over interleaved rounds, images/s classifying, and peak memory."""
-    eval_images = np.resize(helpers.load_mnist("sample").test.images, (EVAL_IMAGES, 784))
+    eval_images = np.resize(helpers.load_mnist().test.images, (EVAL_IMAGES, 784))
     results = {}
     for runner in runners:
         reset_peak_rss()
@@ -310,7 +333,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.smoke:
         args.steps, args.repeats, args.warm_up = 3, 1, 2
-    data = helpers.load_mnist("sample")
+    data = helpers.load_mnist()
     runners = candidates(data, args.smoke)
     cpu = machine()
     if args.peak_gflops:

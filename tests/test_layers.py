@@ -68,10 +68,10 @@ def test_second_conv_layer_16_to_36_channels():
 
 def test_conv_layer_variables():
     layer = helpers.new_conv_layer(1, 5, 16)
-    assert layer.weights.shape == (5, 5, 1, 16)
-    assert layer.biases.shape == (16,)
+    assert layer.kernel.shape == (5, 5, 1, 16)
+    assert layer.bias.shape == (16,)
     assert len(layer.trainable_variables) == 2
-    assert {id(v) for v in layer.trainable_variables} == {id(layer.weights), id(layer.biases)}
+    assert {id(v) for v in layer.trainable_variables} == {id(layer.kernel), id(layer.bias)}
 
 
 def conv_reference(x, w, b, pool):
@@ -97,8 +97,8 @@ def test_conv_layer_matches_a_numpy_reference(use_pooling):
     w = rng.standard_normal((3, 3, 2, 3)).astype(np.float32)
     b = np.array([-0.5, 0.0, 0.5], dtype=np.float32)
     layer = helpers.new_conv_layer(2, 3, 3, use_pooling=use_pooling)
-    layer.weights.assign(w)
-    layer.biases.assign(b)
+    layer.kernel.assign(w)
+    layer.bias.assign(b)
 
     out = layer(tf.constant(x)).numpy()
     expected = conv_reference(x.astype(np.float64), w, b, use_pooling)
@@ -119,7 +119,7 @@ def test_pooling_layer_equals_max_pool_of_unpooled_layer():
     x = random_batch((2, 10, 10, 1), seed=5)
     pooled = helpers.new_conv_layer(1, 5, 4, use_pooling=True)
     unpooled = helpers.new_conv_layer(1, 5, 4, use_pooling=False)
-    unpooled.weights.assign(pooled.weights)
+    unpooled.kernel.assign(pooled.kernel)
     expected = tf.nn.max_pool2d(unpooled(x), ksize=2, strides=2, padding="SAME")
     np.testing.assert_allclose(pooled(x).numpy(), expected.numpy(), rtol=1e-6, atol=1e-7)
 
@@ -201,7 +201,7 @@ def test_fc_layer_without_relu_can_be_negative():
     out = layer(x).numpy()
     assert out.shape == (2, 128)
     assert out.min() < 0.0
-    expected = x.numpy() @ layer.weights.numpy() + layer.biases.numpy()
+    expected = x.numpy() @ layer.kernel.numpy() + layer.bias.numpy()
     np.testing.assert_allclose(out, expected, rtol=1e-4, atol=1e-5)
 
 
@@ -238,9 +238,7 @@ def test_print_test_accuracy_reports_percentage_and_counts(capsys):
     images = np.zeros((10, 784), dtype=np.float32)
     images[:, 0] = cls_pred  # the fake model reads its answer from the first pixel
     empty = make_split(np.zeros((0, 784), np.float32), np.zeros(0, np.int64))
-    data = helpers.MNIST(
-        train=empty, validation=empty, test=make_split(images, cls_true), source="sample"
-    )
+    data = helpers.MNIST(train=empty, validation=empty, test=make_split(images, cls_true))
 
     accuracy = helpers.print_test_accuracy(data, lambda batch: batch[:, 0].astype(np.int64))
 

@@ -264,7 +264,7 @@ def test_conv_kernel_of_a_conv_layer_is_its_weights():
     kernel = helpers.conv_kernel(layer)
     assert isinstance(kernel, np.ndarray)
     assert kernel.shape == (5, 5, 1, 4)
-    np.testing.assert_array_equal(kernel, layer.weights.numpy())
+    np.testing.assert_array_equal(kernel, layer.kernel.numpy())
 
 
 def test_conv_kernel_of_a_keras_conv2d_is_its_kernel():
@@ -315,8 +315,8 @@ def test_plot_conv_weights_draws_the_filters_of_a_keras_conv2d():
 
 def test_plot_conv_weights_draws_the_filters_of_a_conv_layer_for_one_input_channel():
     layer = helpers.new_conv_layer(3, 5, 4)
-    layer.weights[1, 1, 0, 3].assign(-0.9)  # the largest magnitude is in another input channel
-    kernel = layer.weights.numpy()
+    layer.kernel[1, 1, 0, 3].assign(-0.9)  # the largest magnitude is in another input channel
+    kernel = layer.kernel.numpy()
     helpers.plot_conv_weights(layer, input_channel=2)
     axes = plt.gcf().axes
     assert len(axes) == 4

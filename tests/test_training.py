@@ -1,6 +1,10 @@
-"""Tests of the shared training pieces: ConvNet, cross_entropy, accuracy, Trainer."""
+"""Tests of the shared training pieces: ConvNet, cross_entropy, accuracy, Trainer, and notebook
+#02's own training step as the benchmark runs it."""
 
+import functools
+import importlib.util
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -8,10 +12,25 @@ import pytest
 import helpers
 from helpers import keras, tf
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def mnist() -> helpers.MNIST:
+    return helpers.load_mnist()
+
+
+def load_benchmark():
+    """benchmarks/train_speed.py as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("train_speed", ROOT / "benchmarks/train_speed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 def small_split(count: int = 256, seed: int = 0) -> helpers.Split:
-    """`count` images of the offline sample's training split."""
-    train = helpers.load_mnist("sample").train
+    """`count` images of MNIST's training split."""
+    train = mnist().train
     pick = np.random.default_rng(seed).choice(len(train), size=count, replace=False)
     return helpers.Split(train.images[pick], train.labels[pick], train.cls[pick])
 
@@ -48,18 +67,34 @@ def test_convnet_chains_the_layers():
     assert sum(int(tf.size(v)) for v in net.trainable_variables) == 242_062
 
 
+def make_train_step(model, variables, optimizer):
+    """A training step written as the notebooks write theirs."""
+
+    @tf.function
+    def train_step(images, labels):
+        with tf.GradientTape() as tape:
+            logits = model(images)
+            cost = helpers.cross_entropy(logits, labels)
+        gradients = tape.gradient(cost, variables)
+        optimizer.apply_gradients(zip(gradients, variables))
+        return cost, helpers.accuracy(tf.argmax(logits, axis=1), tf.argmax(labels, axis=1))
+
+    return train_step
+
+
+def linear_model():
+    weights = tf.Variable(tf.zeros([784, 10]))
+    biases = tf.Variable(tf.zeros([10]))
+    return (lambda images: images @ weights + biases), [weights, biases]
+
+
 def trained_variables(iterations: list[int], report_every: int | None = None) -> list[np.ndarray]:
     """Fresh network trained on a small split, `optimize` called once per entry of `iterations`."""
     helpers.seed_everything(1)
     net = new_network()
+    step = make_train_step(net, net.trainable_variables, keras.optimizers.Adam(1e-3))
     optimize = helpers.Trainer(
-        net,
-        net.trainable_variables,
-        keras.optimizers.Adam(1e-3),
-        small_split(),
-        batch_size=16,
-        seed=1,
-        report_every=report_every,
+        step, small_split(), batch_size=16, seed=1, report_every=report_every
     )
     for count in iterations:
         optimize(count)
@@ -80,9 +115,8 @@ def test_trainer_learns():
     helpers.seed_everything(2)
     net = new_network()
     data = small_split(512)
-    optimize = helpers.Trainer(
-        net, net.trainable_variables, keras.optimizers.Adam(1e-3), data, 64, seed=2
-    )
+    step = make_train_step(net, net.trainable_variables, keras.optimizers.Adam(1e-3))
+    optimize = helpers.Trainer(step, data, 64, seed=2)
     predict = tf.function(lambda images: tf.argmax(net(images), axis=1))
     before = float(np.mean(helpers.predict_classes(predict, data.images) == data.cls))
     optimize(60)
@@ -93,17 +127,9 @@ def test_trainer_learns():
 
 def test_trainer_prints_progress_every_report_and_time(capsys):
     helpers.seed_everything(4)
-    weights = tf.Variable(tf.zeros([784, 10]))
-    biases = tf.Variable(tf.zeros([10]))
-    optimize = helpers.Trainer(
-        lambda images: images @ weights + biases,
-        [weights, biases],
-        keras.optimizers.SGD(0.5),
-        small_split(),
-        batch_size=32,
-        seed=4,
-        report_every=10,
-    )
+    model, variables = linear_model()
+    step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
+    optimize = helpers.Trainer(step, small_split(), batch_size=32, seed=4, report_every=10)
     optimize(1)
     optimize(24)
     lines = capsys.readouterr().out.splitlines()
@@ -118,37 +144,78 @@ def test_trainer_prints_progress_every_report_and_time(capsys):
 
 
 def test_trainer_silent_without_report_every(capsys):
-    weights = tf.Variable(tf.zeros([784, 10]))
-    optimize = helpers.Trainer(
-        lambda images: images @ weights, [weights], keras.optimizers.SGD(0.5), small_split(),
-        batch_size=8, seed=0, report_every=None,
-    )  # fmt: skip
-    capsys.readouterr()  # forget small_split's data-source line
+    model, variables = linear_model()
+    step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
+    optimize = helpers.Trainer(step, small_split(), batch_size=8, seed=0, report_every=None)
+    capsys.readouterr()
     optimize(3)
     assert capsys.readouterr().out == ""
     assert optimize.total_iterations == 3
 
 
 def test_draw_batch_has_no_repeats_and_stays_in_range():
-    weights = tf.Variable(tf.zeros([784, 10]))
-    optimize = helpers.Trainer(
-        lambda images: images @ weights, [weights], keras.optimizers.SGD(0.5), small_split(40),
-        batch_size=40, seed=0,
-    )  # fmt: skip
+    model, variables = linear_model()
+    step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
+    optimize = helpers.Trainer(step, small_split(40), batch_size=40, seed=0)
     batch = optimize.draw_batch()
     assert sorted(batch.tolist()) == list(range(40))
 
 
 def test_print_accuracy_table(capsys):
-    helpers.print_accuracy_table({0: 0.099, 1000: 0.936}, {0: 0.109, 1000: 0.931}, "sample")
+    helpers.print_accuracy_table({0: 0.099, 1000: 0.936}, {0: 0.109, 1000: 0.931})
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["Iterations", "this", "run", "(sample)", "original", "(full)"]
+    assert lines[0].split() == ["Iterations", "this", "run", "original"]
     assert lines[1].split() == ["0", "9.9%", "10.9%"]
     assert lines[2].split() == ["1,000", "93.6%", "93.1%"]
 
 
 def test_new_conv_net_follows_its_configuration():
     net = helpers.new_conv_net(num_filters1=4, num_filters2=8, fc_size=32, num_classes=3)
-    assert net.layer_conv2.weights.shape == (5, 5, 4, 8)
-    assert net.layer_fc1.weights.shape == (7 * 7 * 8, 32)
+    assert net.layer_conv2.kernel.shape == (5, 5, 4, 8)
+    assert net.layer_fc1.kernel.shape == (7 * 7 * 8, 32)
     assert net(small_split(2).images).shape == (2, 3)
+
+
+def test_trainer_gives_the_same_variables_as_a_plain_loop_of_train_step():
+    """Many steps per graph call change nothing: the numbers are those of the code shown."""
+
+    def run(use_trainer: bool) -> list[np.ndarray]:
+        helpers.seed_everything(5)
+        net = new_network()
+        step = make_train_step(net, net.trainable_variables, keras.optimizers.Adam(1e-3))
+        optimize = helpers.Trainer(step, small_split(), batch_size=16, seed=5, report_every=None)
+        if use_trainer:
+            optimize(7)
+        else:
+            train = small_split()
+            for _ in range(7):
+                batch = optimize.draw_batch()
+                step(train.images[batch], train.labels[batch])
+        return [v.numpy() for v in net.trainable_variables]
+
+    for a, b in zip(run(True), run(False)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_benchmark_runs_the_train_step_cell_of_notebook_02():
+    benchmark = load_benchmark()
+    helpers.seed_everything(6)
+    net = new_network()
+    optimizer = keras.optimizers.Adam(1e-4)
+    step = benchmark.notebook_train_step(net, optimizer)
+    split = small_split(64)
+    before = float(helpers.cross_entropy(net(split.images), split.labels))
+    cost, batch_accuracy = step(split.images, split.labels)
+    assert float(cost) == pytest.approx(before, rel=1e-6)  # the cost before the update
+    assert 0.0 <= float(batch_accuracy) <= 1.0
+    assert int(optimizer.iterations) == 1  # it applied one update with the given optimizer
+    after = float(helpers.cross_entropy(net(split.images), split.labels))
+    assert after < before
+
+
+def test_benchmark_refuses_a_notebook_without_exactly_one_train_step_cell(tmp_path):
+    benchmark = load_benchmark()
+    notebook = tmp_path / "nb.ipynb"
+    notebook.write_text('{"cells": [{"cell_type": "code", "metadata": {}, "source": ["x = 1"]}]}')
+    with pytest.raises(SystemExit, match="one code cell tagged 'train-step'; found 0"):
+        benchmark.notebook_train_step(new_network(), keras.optimizers.Adam(1e-4), notebook)
