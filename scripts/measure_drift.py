@@ -1,0 +1,114 @@
+"""Measure how far the notebooks' training outputs drift on other instruction sets.
+
+Re-executes notebooks with oneDNN limited to older vector instructions (``ONEDNN_MAX_CPU_ISA``,
+which emulates an older CPU on this one) and compares every cell tagged ``tolerant-numbers``
+with its stored output, the way the tests do (conftest.py). Prints, for each kind of measured
+number, the largest difference seen, and each cell whose text or exact numbers differ. The
+bounds in conftest.py are set just above these largest differences. Run from the project folder:
+
+    python scripts/measure_drift.py                          # every notebook, three ISAs
+    python scripts/measure_drift.py --isa AVX2 notebooks/02_Convolutional_Neural_Network.ipynb
+
+It takes as long as executing the notebooks once per instruction set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import configparser
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # conftest.py, the comparison the tests use
+
+from conftest import BOUNDS, TOLERANT_TAG, _texts, differences
+
+SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
+
+
+def sanitizer() -> list[tuple[re.Pattern, str]]:
+    """The regex replacements of tests/nbval_sanitize.cfg, as nbval applies them."""
+    config = configparser.ConfigParser()
+    config.read(SANITIZE)
+    return [(re.compile(config[s]["regex"]), config[s]["replace"]) for s in config.sections()]
+
+
+def sanitize(text: str, rules: list[tuple[re.Pattern, str]]) -> str:
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def execute(path: Path, isa: str) -> nbformat.NotebookNode:
+    """A copy of the notebook executed top to bottom with oneDNN limited to `isa`."""
+    notebook = nbformat.read(path, as_version=4)
+    os.environ["ONEDNN_MAX_CPU_ISA"] = isa  # the kernel inherits this process's environment
+    try:
+        NotebookClient(
+            notebook, timeout=1800, resources={"metadata": {"path": path.parent}}
+        ).execute()
+    finally:
+        os.environ.pop("ONEDNN_MAX_CPU_ISA")
+    return notebook
+
+
+def compare(stored: nbformat.NotebookNode, new: nbformat.NotebookNode, rules) -> tuple[dict, list]:
+    """Largest difference per kind over the tagged cells, and the cells that differ otherwise."""
+    largest: dict[str, float] = {}
+    problems = []
+    for number, (a, b) in enumerate(zip(stored.cells, new.cells)):
+        if a.cell_type != "code" or TOLERANT_TAG not in a.metadata.get("tags", []):
+            continue
+        found = differences(sanitize(_texts(a.outputs), rules), sanitize(_texts(b.outputs), rules))
+        if found is None:
+            problems.append(f"cell {number}: text or exact numbers differ")
+            continue
+        for d in found:
+            size = abs(d.stored - d.new)
+            if d.kind == "count":  # as percentage points of the total, like "percent"
+                size = size / (d.allowed / BOUNDS["percent"])
+            elif d.kind == "loss":  # relative
+                size = size / max(abs(d.stored), abs(d.new))
+            largest[d.kind] = max(largest.get(d.kind, 0.0), size)
+            if not d.within:
+                problems.append(f"cell {number}: {d.kind} {d.stored} -> {d.new} beyond the bound")
+    return largest, problems
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    parser.add_argument("--isa", nargs="+", default=["SSE41", "AVX2", "AVX512_CORE"])
+    parser.add_argument("--keep", type=Path, help="also write the executed notebooks here")
+    args = parser.parse_args()
+    notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    rules = sanitizer()
+    overall: dict[str, float] = {}
+    for isa in args.isa:
+        for path in notebooks:
+            start = time.time()
+            executed = execute(path, isa)
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                nbformat.write(executed, args.keep / f"{path.stem}.{isa}.ipynb")
+            largest, problems = compare(nbformat.read(path, 4), executed, rules)
+            for kind, size in largest.items():
+                overall[kind] = max(overall.get(kind, 0.0), size)
+            summary = ", ".join(f"{k} {v:.4g}" for k, v in sorted(largest.items())) or "identical"
+            print(f"{isa:12} {path.name:40} {time.time() - start:5.0f} s   {summary}", flush=True)
+            for problem in problems:
+                print(f"{'':12} {problem}", flush=True)
+    print("largest differences: " + json.dumps({k: round(v, 6) for k, v in overall.items()}))
+    print("bounds in conftest.py: " + json.dumps(BOUNDS))
+
+
+if __name__ == "__main__":
+    main()
