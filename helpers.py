@@ -207,6 +207,26 @@ def new_conv_net(
     )
 
 
+def new_keras_conv_net(
+    num_channels: int = NUM_CHANNELS, num_classes: int = NUM_CLASSES
+) -> keras.Model:
+    """Tutorial #03's Sequential model of #02's network, with new weights; it outputs logits."""
+    layers = keras.layers
+    return keras.Sequential(
+        [
+            keras.Input(shape=(IMG_SIZE_FLAT,)),
+            layers.Reshape((IMG_SIZE, IMG_SIZE, num_channels)),
+            layers.Conv2D(16, kernel_size=5, padding="same", activation="relu", name="layer_conv1"),
+            layers.MaxPooling2D(pool_size=2, strides=2),
+            layers.Conv2D(36, kernel_size=5, padding="same", activation="relu", name="layer_conv2"),
+            layers.MaxPooling2D(pool_size=2, strides=2),
+            layers.Flatten(),
+            layers.Dense(128, activation="relu"),
+            layers.Dense(num_classes),
+        ]
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Training
 # ---------------------------------------------------------------------------------------------
@@ -229,8 +249,8 @@ class Trainer:
 
     `train_step(images, labels)` is the notebook's own step; it returns the batch's cost and
     accuracy. The trainer counts the iterations across calls and, with `report_every`, prints
-    the accuracy of every `report_every`-th batch and the time used. `seed=None` draws different
-    batches in each run.
+    the accuracy of every `report_every`-th batch and the time used; `last_accuracy` is that of
+    the last batch. `seed=None` draws different batches in each run.
     """
 
     def __init__(
@@ -243,6 +263,7 @@ class Trainer:
     ) -> None:
         self.train_step, self.batch_size, self.report_every = train_step, batch_size, report_every
         self.total_iterations = 0
+        self.last_accuracy: float | None = None
         self.rng = np.random.default_rng(seed)  # Draws the images of each batch.
         self.images, self.labels = tf.constant(data.images), tf.constant(data.labels)
         indices = tf.TensorSpec([None, batch_size], tf.int64)
@@ -274,6 +295,7 @@ class Trainer:
                     f"Training Accuracy: {float(accuracies[0]):6.1%}"
                 )
             self.total_iterations += count
+            self.last_accuracy = float(accuracies[-1])
         if self.report_every:
             print(f"Time usage: {timedelta(seconds=round(time.time() - start_time))}")
 

@@ -151,23 +151,10 @@ class KerasFit:
 
     def __init__(self, data: helpers.MNIST, steps_per_execution: int = 1) -> None:
         helpers.seed_everything(42)
-        layers = keras.layers
-        self.model = keras.Sequential(
-            [
-                keras.Input(shape=(784,)),
-                layers.Reshape((28, 28, 1)),
-                layers.Conv2D(16, 5, padding="same", activation="relu"),
-                layers.MaxPooling2D(2),
-                layers.Conv2D(36, 5, padding="same", activation="relu"),
-                layers.MaxPooling2D(2),
-                layers.Flatten(),
-                layers.Dense(128, activation="relu"),
-                layers.Dense(10, activation="softmax"),
-            ]
-        )
+        self.model = helpers.new_keras_conv_net()
         self.model.compile(
             optimizer=keras.optimizers.Adam(learning_rate=LEARNING_RATE),
-            loss="categorical_crossentropy",
+            loss=keras.losses.CategoricalCrossentropy(from_logits=True),
             steps_per_execution=steps_per_execution,
         )
         self.name = "keras fit" + (

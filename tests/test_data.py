@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import http.server
-import importlib.util
 import os
 import pickle
 import shutil
@@ -28,6 +27,7 @@ import pytest
 
 import helpers
 import mnist_data
+from script_modules import load_script
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SHIPPED_DIR = PROJECT_DIR / "data" / "MNIST"
@@ -47,16 +47,7 @@ OFFICIAL = {
 }
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location(
-        "make_mnist_data", PROJECT_DIR / "scripts" / "make_mnist_data.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_mnist_data = _load_script()
+make_mnist_data = load_script("scripts/make_mnist_data.py")
 
 
 # ---------------------------------------------------------------------------------------------

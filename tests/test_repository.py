@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = ENGLISH + sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))
 MACHINE_PATH = re.compile(r"(/home/\w+/|/root/|/tmp/|/work/|site-packages/|[A-Z]:\\\\Users\\\\)")
 
 
@@ -18,16 +19,16 @@ def code_cells(path: Path) -> list[dict]:
 
 
 def test_there_are_notebooks():
-    assert [p.name[:2] for p in NOTEBOOKS] == ["01", "02", "03"]
+    assert [p.name[:2] for p in ENGLISH] == ["01", "02", "03", "04"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_notebook_was_run_top_to_bottom(path):
     counts = [cell["execution_count"] for cell in code_cells(path)]
     assert counts == list(range(1, len(counts) + 1)), "run it with Restart & Run All"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_notebook_outputs_hold_no_errors_stderr_or_machine_paths(path):
     for number, cell in enumerate(code_cells(path), start=1):
         for output in cell["outputs"]:
@@ -38,7 +39,7 @@ def test_notebook_outputs_hold_no_errors_stderr_or_machine_paths(path):
             assert not MACHINE_PATH.search(text), f"cell [{number}] shows a machine's path"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_notebook_imports_helpers_first_and_uses_the_python3_kernel(path):
     first = "".join(code_cells(path)[0]["source"])
     assert first.startswith("import helpers"), "helpers must set up TensorFlow before its import"

@@ -2,7 +2,6 @@
 #02's own training step as the benchmark runs it."""
 
 import functools
-import importlib.util
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 import helpers
 from helpers import keras, tf
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,11 +21,7 @@ def mnist() -> helpers.MNIST:
 
 
 def load_benchmark():
-    """benchmarks/train_speed.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("train_speed", ROOT / "benchmarks/train_speed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/train_speed.py")
 
 
 def small_split(count: int = 256, seed: int = 0) -> helpers.Split:
@@ -219,3 +215,24 @@ def test_benchmark_refuses_a_notebook_without_exactly_one_train_step_cell(tmp_pa
     notebook.write_text('{"cells": [{"cell_type": "code", "metadata": {}, "source": ["x = 1"]}]}')
     with pytest.raises(SystemExit, match="one code cell tagged 'train-step'; found 0"):
         benchmark.notebook_train_step(new_network(), keras.optimizers.Adam(1e-4), notebook)
+
+
+def test_trainer_keeps_the_accuracy_of_the_last_batch():
+    model, variables = linear_model()  # all zero, and a learning rate of 0 keeps it so:
+    step = make_train_step(model, variables, keras.optimizers.SGD(0.0))  # it predicts class 0
+    split = small_split(200)
+    optimize = helpers.Trainer(step, split, batch_size=50, seed=7, report_every=None)
+    assert optimize.last_accuracy is None
+    optimize(3)
+    rng = np.random.default_rng(7)
+    last_batch = [rng.choice(200, size=50, replace=False) for _ in range(3)][-1]
+    assert optimize.last_accuracy == pytest.approx(np.mean(split.cls[last_batch] == 0))
+    assert 0 < optimize.last_accuracy < 0.5
+
+
+def test_new_keras_conv_net_is_notebook_03s_network_with_logits():
+    model = helpers.new_keras_conv_net()
+    assert model.count_params() == 242_062
+    assert model.layers[-1].get_config()["activation"] == "linear"  # logits, not softmax
+    assert model.get_layer("layer_conv2").kernel.shape == (5, 5, 16, 36)
+    assert model(small_split(3).images).shape == (3, 10)

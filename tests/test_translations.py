@@ -1,0 +1,131 @@
+"""The Chinese edition (notebooks/zh/) says what the English one says: same code, same outputs,
+prose in Chinese, and links that resolve. scripts/sync_translations.py keeps them in step."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from script_modules import load_script
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+sync = load_script("scripts/sync_translations.py")
+ENGLISH = sync.english_notebooks()
+ALL_NOTEBOOKS = ENGLISH + [sync.twin(p) for p in ENGLISH if sync.twin(p).exists()]
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+# What stays English in a Chinese text: code, math, link targets, HTML.
+NOT_PROSE = re.compile(r"```.*?```|`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\]\([^)]*\)|<[^>]+>", re.DOTALL)
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def chinese_enough(markdown: str) -> bool:
+    """At least as many Chinese characters as Latin words in the prose (code and math aside)."""
+    prose = NOT_PROSE.sub(" ", markdown)
+    return len(CJK.findall(prose)) >= max(1, len(LATIN_WORD.findall(prose)))
+
+
+def markdown_cells(path: Path) -> list[tuple[int, str]]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [(i, "".join(c["source"])) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
+
+
+def test_chinese_enough_tells_chinese_from_english():
+    assert chinese_enough("## 练习\n\n用 `tf.GradientTape` 计算梯度,再由优化器更新变量。")
+    assert chinese_enough("交叉熵 $-\\log p$ 是代价;见 [原教程](https://example.com/a_b)。")
+    assert not chinese_enough("## Exercises\n\nChange the learning rate of the optimizer.")
+    assert not chinese_enough("![Flowchart](../images/02_network_flowchart.png)")
+    assert not chinese_enough("Softmax turns logits into probabilities (概率).")
+
+
+@pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.name)
+def test_every_notebook_has_a_chinese_twin_in_step(english):
+    problems = sync.out_of_step(english)
+    assert not problems, (
+        f"{sync.twin(english).relative_to(ROOT)} is out of step with {english.name}:\n"
+        + "\n".join(problems)
+        + "\nRun `python scripts/sync_translations.py` (see its docstring)."
+    )
+
+
+@pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.name)
+def test_the_twins_prose_is_chinese(english):
+    chinese = sync.twin(english)
+    if not chinese.exists():
+        pytest.fail(f"{chinese.relative_to(ROOT)} is missing")
+    untranslated = [
+        f"cell {i}: {text.strip().splitlines()[0][:70]!r}"
+        for i, text in markdown_cells(chinese)
+        if not chinese_enough(text)
+    ]
+    assert not untranslated, "markdown cells not in Chinese:\n" + "\n".join(untranslated)
+
+
+@pytest.mark.parametrize(
+    "path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks"))
+)
+def test_links_and_images_resolve(path):
+    headings = set()
+    for _, text in markdown_cells(path):
+        for line in text.splitlines():
+            if line.startswith("#"):  # Jupyter's anchor of a heading: its text, spaces to dashes
+                headings.add(line.lstrip("#").strip().replace(" ", "-"))
+    broken = []
+    for i, text in markdown_cells(path):
+        for target in LINK.findall(text):
+            if re.match(r"[a-z]+://|mailto:", target):
+                continue
+            if target.startswith("#"):
+                if target[1:] not in headings:
+                    broken.append(f"cell {i}: no heading for the anchor {target}")
+            elif not (path.parent / target.split("#")[0]).exists():
+                broken.append(f"cell {i}: {target} does not exist")
+    assert not broken, "\n".join(broken)
+
+
+def test_out_of_step_names_the_cell_whose_code_changed(tmp_path, monkeypatch):
+    english_dir, chinese_dir = tmp_path, tmp_path / "zh"
+    chinese_dir.mkdir()
+    monkeypatch.setattr(sync, "ENGLISH_DIR", english_dir)
+    monkeypatch.setattr(sync, "CHINESE_DIR", chinese_dir)
+    monkeypatch.setattr(sync, "ROOT", tmp_path)
+
+    def notebook(markdown: str, code: str, output: str) -> dict:
+        out = {"output_type": "stream", "name": "stdout", "text": [output]}
+        return {
+            "cells": [
+                {"cell_type": "markdown", "id": "a", "metadata": {}, "source": [markdown]},
+                {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": 1,
+                 "outputs": [out], "source": [code]},
+            ],
+            "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+        }  # fmt: skip
+
+    english = english_dir / "09_Test.ipynb"
+    sync.write(english, notebook("Text", "print(1)  # one", "1\n"))
+    assert "is missing" in sync.out_of_step(english)[0]
+
+    sync.write(chinese_dir / english.name, notebook("文字", "print(1)  # 一", "1\n"))
+    assert sync.out_of_step(english) == []  # comments may be translated
+
+    sync.write(english, notebook("Text", "print(2)", "2\n"))
+    assert sync.out_of_step(english) == ["cell 1: the code differs ('print(2)')"]
+    assert sync.sync(english) == []
+    assert sync.out_of_step(english) == []
+    synced = sync.read(chinese_dir / english.name)
+    assert "".join(synced["cells"][0]["source"]) == "文字"  # the prose is left alone
+    assert synced["cells"][1]["outputs"][0]["text"] == ["2\n"]
+
+    extra = notebook("Text", "print(2)", "2\n")
+    extra["cells"].append({"cell_type": "markdown", "id": "c", "metadata": {}, "source": ["More"]})
+    sync.write(english, extra)
+    problems = sync.out_of_step(english)
+    assert problems[0].startswith("the cells differ in kind or order")
+    assert "-markdown" in problems
+    assert sync.sync(english) == problems  # nothing is copied while the cells do not line up
