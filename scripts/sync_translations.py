@@ -1,0 +1,172 @@
+"""Keep the Chinese notebooks (notebooks/zh/) in step with the English ones.
+
+Each English notebook `notebooks/NN_Title.ipynb` has a Chinese twin `notebooks/zh/NN_Title.ipynb`
+with the same cells in the same order: the twin's markdown cells are its own (Chinese), its code
+cells and their stored outputs are the English notebook's. After changing an English notebook
+and re-executing it:
+
+    python scripts/sync_translations.py           # copy code cells and outputs into the twins
+    python scripts/sync_translations.py --check   # only report what is out of step (the tests)
+
+Copying leaves the Chinese prose alone. If cells were added, removed or moved in an English
+notebook, the script cannot know where the translation goes: it lists the differences (by cell
+number and first line) and changes nothing; add or remove the markdown cells in the twin by
+hand, translated, then run it again. `--new NN_Title.ipynb` starts a twin for a new English
+notebook: a copy whose markdown cells still need translating (the tests fail until they are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import difflib
+import io
+import json
+import sys
+import tokenize
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGLISH_DIR = ROOT / "notebooks"
+CHINESE_DIR = ENGLISH_DIR / "zh"
+
+
+def english_notebooks() -> list[Path]:
+    return sorted(ENGLISH_DIR.glob("[0-9][0-9]*_*.ipynb"))
+
+
+def twin(english: Path) -> Path:
+    return CHINESE_DIR / english.name
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write(path: Path, notebook: dict) -> None:
+    # The layout Jupyter itself writes, so that saving in JupyterLab changes nothing.
+    text = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def code_without_comments(code: str) -> list[str]:
+    """The tokens of Python code without its comments and blank lines."""
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+        skip = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+        return [t.string for t in tokens if t.type not in skip]
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return code.split()
+
+
+def outline(notebook: dict) -> list[str]:
+    """One line per cell: its type and, for code, its first line."""
+    lines = []
+    for cell in notebook["cells"]:
+        first = source(cell).strip().splitlines()[0] if source(cell).strip() else ""
+        lines.append(f"code: {first}" if cell["cell_type"] == "code" else "markdown")
+    return lines
+
+
+def structure_problems(english: dict, chinese: dict) -> list[str]:
+    """Differences in the order and kind of cells, as a readable diff (empty if none)."""
+    a, b = outline(english), outline(chinese)
+    if [x.split(":")[0] for x in a] == [x.split(":")[0] for x in b]:
+        return []
+    diff = difflib.unified_diff(a, b, "English", "Chinese", lineterm="", n=1)
+    return ["the cells differ in kind or order (- English, + Chinese):", *diff]
+
+
+def text_outputs(cell: dict) -> list[str]:
+    """The text of a code cell's outputs (streams and plain-text results)."""
+    texts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            texts.append("".join(output.get("text", "")))
+        elif "text/plain" in output.get("data", {}):
+            texts.append("".join(output["data"]["text/plain"]))
+        elif output.get("output_type") == "error":
+            texts.append(f"error: {output.get('ename')}")
+    return texts
+
+
+def out_of_step(english_path: Path) -> list[str]:
+    """What differs between an English notebook and its twin; empty if they are in step."""
+    chinese_path = twin(english_path)
+    if not chinese_path.exists():
+        return [
+            f"{chinese_path.relative_to(ROOT)} is missing: start it with --new {english_path.name}"
+        ]
+    english, chinese = read(english_path), read(chinese_path)
+    problems = structure_problems(english, chinese)
+    if problems:
+        return problems
+    for number, (a, b) in enumerate(zip(english["cells"], chinese["cells"])):
+        if a["cell_type"] != "code":
+            continue
+        if code_without_comments(source(a)) != code_without_comments(source(b)):
+            problems.append(f"cell {number}: the code differs ({source(a).splitlines()[0]!r})")
+        elif text_outputs(a) != text_outputs(b):
+            problems.append(
+                f"cell {number}: the stored outputs differ ({source(a).splitlines()[0]!r})"
+            )
+    return problems
+
+
+def sync(english_path: Path) -> list[str]:
+    """Copy code cells and their outputs into the twin; the problems that prevent it, if any."""
+    chinese_path = twin(english_path)
+    if not chinese_path.exists():
+        return out_of_step(english_path)
+    english, chinese = read(english_path), read(chinese_path)
+    problems = structure_problems(english, chinese)
+    if problems:
+        return problems
+    for number, cell in enumerate(english["cells"]):
+        if cell["cell_type"] == "code":
+            chinese["cells"][number] = copy.deepcopy(cell) | {"id": chinese["cells"][number]["id"]}
+    chinese["metadata"] = copy.deepcopy(english["metadata"])
+    write(chinese_path, chinese)
+    return []
+
+
+def start_twin(name: str) -> Path:
+    """A new twin: a copy of the English notebook whose markdown still needs translating."""
+    english_path = ENGLISH_DIR / name
+    chinese_path = twin(english_path)
+    if chinese_path.exists():
+        raise SystemExit(f"{chinese_path.relative_to(ROOT)} exists already.")
+    CHINESE_DIR.mkdir(exist_ok=True)
+    notebook = read(english_path)
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":  # links from notebooks/zh/ reach one folder further
+            cell["source"] = [line.replace("](../", "](../../") for line in cell["source"]]
+    write(chinese_path, notebook)
+    return chinese_path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Keep notebooks/zh/ in step with notebooks/.")
+    parser.add_argument("--check", action="store_true", help="report only, change nothing")
+    parser.add_argument("--new", metavar="NN_Title.ipynb", help="start the twin of a notebook")
+    args = parser.parse_args()
+    if args.new:
+        print(f"wrote {start_twin(args.new).relative_to(ROOT)}: translate its markdown cells")
+        return
+    failed = False
+    for english_path in english_notebooks():
+        problems = out_of_step(english_path) if args.check else sync(english_path)
+        name = twin(english_path).relative_to(ROOT)
+        print(f"{name}: {'in step' if not problems else 'OUT OF STEP'}")
+        for problem in problems:
+            print(f"    {problem}")
+        failed = failed or bool(problems)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
