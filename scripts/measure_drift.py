@@ -29,7 +29,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # conftest.py, the comparison the tests use
 
-from conftest import BOUNDS, TOLERANT_TAG, _texts, differences
+from conftest import BOUNDS, SAME_CPU_TAG, TOLERANT_TAG, _texts, differences
 
 SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
 
@@ -65,9 +65,20 @@ def compare(stored: nbformat.NotebookNode, new: nbformat.NotebookNode, rules) ->
     largest: dict[str, float] = {}
     problems = []
     for number, (a, b) in enumerate(zip(stored.cells, new.cells)):
-        if a.cell_type != "code" or TOLERANT_TAG not in a.metadata.get("tags", []):
+        if a.cell_type != "code":
             continue
-        found = differences(sanitize(_texts(a.outputs), rules), sanitize(_texts(b.outputs), rules))
+        stored_text = sanitize(_texts(a.outputs), rules)
+        new_text = sanitize(_texts(b.outputs), rules)
+        tags = a.metadata.get("tags", [])
+        if SAME_CPU_TAG in tags:
+            if stored_text != new_text:
+                problems.append(f"cell {number}: differs (tagged {SAME_CPU_TAG}: not compared)")
+            continue
+        if TOLERANT_TAG not in tags:
+            if stored_text != new_text:
+                problems.append(f"cell {number}: differs, and must match exactly (not tagged)")
+            continue
+        found = differences(stored_text, new_text)
         if found is None:
             problems.append(f"cell {number}: text or exact numbers differ")
             continue
@@ -88,6 +99,9 @@ def main() -> None:
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--isa", nargs="+", default=["SSE41", "AVX2", "AVX512_CORE"])
     parser.add_argument("--keep", type=Path, help="also write the executed notebooks here")
+    parser.add_argument(
+        "--kept", type=Path, help="compare the notebooks kept by an earlier --keep; run nothing"
+    )
     args = parser.parse_args()
     notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     rules = sanitizer()
@@ -95,7 +109,13 @@ def main() -> None:
     for isa in args.isa:
         for path in notebooks:
             start = time.time()
-            executed = execute(path, isa)
+            if args.kept:
+                kept = args.kept / f"{path.stem}.{isa}.ipynb"
+                if not kept.exists():
+                    continue
+                executed = nbformat.read(kept, 4)
+            else:
+                executed = execute(path, isa)
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 nbformat.write(executed, args.keep / f"{path.stem}.{isa}.ipynb")
