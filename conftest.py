@@ -14,7 +14,8 @@ against the stored text; a number that no pattern names is compared exactly.
 The bounds come from ``scripts/measure_drift.py``, which re-executes the notebooks with oneDNN
 limited to other instruction sets (``ONEDNN_MAX_CPU_ISA``) and reports the largest difference of
 each kind from the stored outputs; each bound is set just above the largest seen (BOUNDS says
-which). Measured on 2026-11-28, stored outputs from a 2-core AMD EPYC (Zen 4, AVX-512):
+which). Measured on 2026-11-28; the stored outputs come from a 2-core Intel Xeon (family 6,
+model 207: AVX-512 and AMX), where oneDNN runs its AVX512_CORE kernels for float32:
 
 - AVX512_CORE: every output identical (so is the machine's default).
 - AVX2: #01 identical; #02 accuracies up to 0.40 points (69.0 % against 68.6 % after 100
@@ -53,7 +54,7 @@ TOLERANT_TAG = "tolerant-numbers"
 # differs from the reference machine's, training takes another path and the output differs in
 # its structure, not just in its numbers; there, these cells are run but not compared.
 SAME_CPU_TAG = "same-cpu-only"
-# arithmetic_fingerprint() of the machine that made the stored outputs (AMD EPYC, AVX-512; the
+# arithmetic_fingerprint() of the machine that made the stored outputs (Intel Xeon, AVX-512; the
 # same with ONEDNN_MAX_CPU_ISA=AVX512_CORE, another with AVX2). The variable is for the tests.
 REFERENCE_FINGERPRINT = os.environ.get("TUTORIALS_REFERENCE_FINGERPRINT", "820b65ef100b39d6")
 NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?|\b(?:nan|inf)\b")
