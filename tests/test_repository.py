@@ -53,3 +53,23 @@ def test_ruff(command):
         check=False, cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_public_helper_is_used_by_a_notebook_or_by_a_helper_that_is():
+    """helpers.py holds what the notebooks share; code no lesson reaches does not belong there."""
+    import inspect
+
+    import helpers
+
+    code = "\n".join("".join(c["source"]) for path in ENGLISH for c in code_cells(path))
+    public = {
+        name: obj
+        for name, obj in vars(helpers).items()
+        if not name.startswith("_")
+        and (inspect.isfunction(obj) or inspect.isclass(obj))
+        and obj.__module__ == "helpers"
+    }
+    used = {name for name in public if f"helpers.{name}" in code}
+    sources = "\n".join(inspect.getsource(public[name]) for name in used)
+    unused = [name for name in public if name not in used and f"{name}(" not in sources]
+    assert not unused, f"helpers that no notebook uses: {unused}"
