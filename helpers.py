@@ -268,6 +268,10 @@ class Trainer:
         self.images, self.labels = tf.constant(data.images), tf.constant(data.labels)
         indices = tf.TensorSpec([None, batch_size], tf.int64)
         self.run_steps = tf.function(self.run_steps, input_signature=[indices])
+        # Traced here rather than at the first call: TensorFlow counts first calls that trace
+        # against the method, so the fifth new Trainer in a row (an ensemble of five networks)
+        # would log a warning that it retraces too often, which it does not.
+        self.run_steps.get_concrete_function()
 
     def run_steps(self, batches: tf.Tensor) -> tf.Tensor:
         """`train_step` on each row of image numbers; returns each batch's accuracy."""

@@ -236,3 +236,14 @@ def test_new_keras_conv_net_is_notebook_03s_network_with_logits():
     assert model.layers[-1].get_config()["activation"] == "linear"  # logits, not softmax
     assert model.get_layer("layer_conv2").kernel.shape == (5, 5, 16, 36)
     assert model(small_split(3).images).shape == (3, 10)
+
+
+def test_many_trainers_do_not_make_tensorflow_warn_of_retracing(caplog):
+    # Each Trainer traces its own graph once; TensorFlow warns when five of the last calls to
+    # one function traced. An ensemble of five networks, one short call each, must stay quiet.
+    split = small_split(64)
+    for _ in range(6):
+        model, variables = linear_model()
+        step = make_train_step(model, variables, keras.optimizers.SGD(0.1))
+        helpers.Trainer(step.python_function, split, batch_size=16, seed=0, report_every=None)(1)
+    assert "retracing" not in caplog.text
