@@ -87,6 +87,18 @@ def test_the_bounds_are_small():
             "Cost on the batch before the step: 2.3456, after: 2.3400",
             "Cost on the batch before the step: 2.3450, after: 2.3300",
         ),
+        (
+            " network 1     98.93%     98.80%\n  ensemble                99.16%",
+            f" network 1     {98.93 + PERCENT:.2f}%     98.80%\n  ensemble   {99.16 - PERCENT:.2f}%",
+        ),
+        (
+            "Accuracy on the held-out set: 98.81%",
+            f"Accuracy on the held-out set: {98.81 - PERCENT}%",
+        ),
+        (
+            "Ensemble right, best network wrong: 39 images",
+            f"Ensemble right, best network wrong: {39 + BOUNDS['matrix']} images",
+        ),
     ],
     ids=[
         "identical",
@@ -100,6 +112,9 @@ def test_the_bounds_are_small():
         "costs",
         "early-stopping-progress-line",
         "weight-statistics",
+        "ensemble-table",
+        "held-out-accuracy",
+        "ensemble-disagreement-count",
     ],
 )
 def test_numbers_close_accepts(stored, new):
@@ -162,6 +177,17 @@ def test_numbers_close_accepts(stored, new):
         ),
         ("accuracy: 0.9512", "accuracy: 0.9512 0.9512"),
         ("Param #: 3,200", "Param 3,200: 3,200"),
+        # Notebook #05.
+        (" network 1     98.93%     98.80%", f" network 1     98.93%     {98.8 - PERCENT - 0.01}%"),
+        (" network 1     98.93%     98.80%", " network 2     98.93%     98.80%"),
+        (
+            "Ensemble right, best network wrong: 39 images",
+            f"Ensemble right, best network wrong: {39 + BOUNDS['matrix'] + 1} images",
+        ),
+        (
+            "  ensemble    " + "   0%" * 7 + "  60%  40%   0%   7",
+            "  ensemble    " + "   0%" * 7 + "  59%  41%   0%   7",
+        ),
     ],
     ids=[
         "keras-accuracy-0.1-vs-0.95",
@@ -191,6 +217,10 @@ def test_numbers_close_accepts(stored, new):
         "extra-line",
         "trailing-number",
         "number-for-hash",
+        "ensemble-test-accuracy-beyond",
+        "network-number",
+        "ensemble-count-beyond",
+        "softmax-outputs-exact",
     ],
 )
 def test_numbers_close_rejects(stored, new):

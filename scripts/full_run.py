@@ -1,0 +1,188 @@
+"""Run a lesson whose experiment was cut to fit the test suite, with the original's full setting.
+
+Notebook #05 trains each of its five networks for 5,000 iterations, half of the original's
+10,000, so that the test suite (which executes every lesson) stays within its time budget. This
+script executes the same notebook with the full setting and stores the executed copy, the
+*record* of the full run, in `notebooks/full_runs/`. The lesson's section "The full run" quotes
+the record's results. `tests/test_full_runs.py` checks that the record's code is the lesson's
+with only that setting changed, and that every result the section quotes is in the record's
+outputs; nbval does not execute records (that would cost the time the cut saves).
+
+    python scripts/full_run.py 05_Ensemble_Learning.ipynb    # about 11 minutes on 2 CPU cores
+    python scripts/full_run.py --check                       # records in step with the lessons?
+
+Re-run it after changing a lesson's code; a changed setting line must be changed here too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = ROOT / "notebooks"
+RECORDS = LESSONS / "full_runs"
+# Lesson -> (the setting's line as the lesson has it, the line of the full run).
+FULL_SETTINGS = {
+    "05_Ensemble_Learning.ipynb": (
+        "num_iterations = 5_000  # Training iterations of each network (the original: 10,000).",
+        "num_iterations = 10_000  # The full run: the original's setting.",
+    ),
+}
+SECTION = "## The full run"
+# Results quoted in prose, as "98.93 %" or "39 images", and as the outputs print them.
+QUOTED = re.compile(r"(\d+(?:\.\d+)?) ?(%)|(\d[\d,]*) (images)")
+
+
+class FullRunError(Exception):
+    """A lesson or record that does not fit what this script expects; the message says why."""
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def record_of(lesson: dict, name: str) -> dict:
+    """The lesson with the full setting, a note on top, and links fixed for the records' folder."""
+    lesson_line, full_line = FULL_SETTINGS[name]
+    record = copy.deepcopy(lesson)
+    cells = [c for c in record["cells"] if c["cell_type"] == "code" and lesson_line in source(c)]
+    if len(cells) != 1 or source(cells[0]).count(lesson_line) != 1:
+        raise FullRunError(
+            f"{name}: expected the line {lesson_line!r} once in one code cell, found it in "
+            f"{len(cells)} cells. Update FULL_SETTINGS in {Path(__file__).name} to the lesson."
+        )
+    cells[0]["source"] = source(cells[0]).replace(lesson_line, full_line).splitlines(True)
+    for cell in record["cells"]:
+        if cell["cell_type"] == "markdown":
+            # One folder deeper: ../images -> ../../images, 04_X.ipynb -> ../04_X.ipynb.
+            text = re.sub(r"\]\(\.\./", "](../../", source(cell))
+            text = re.sub(r"\]\((\d\d\w*\.ipynb)", r"](../\1", text)
+            cell["source"] = text.splitlines(True)
+    note = {
+        "cell_type": "markdown",
+        "id": "full-run-note",
+        "metadata": {},
+        "source": (
+            f"> **The record of a full run.** This is [{name}](../{name}) executed top to bottom "
+            f"by `scripts/full_run.py` with one line changed: `{full_line}` instead of "
+            f"`{lesson_line}`. Read the lesson there; this copy keeps the outputs that its "
+            f'section "The full run" quotes.'
+        ).splitlines(True),
+    }
+    record["cells"].insert(0, note)
+    return record
+
+
+def code_of(notebook: dict) -> list[str]:
+    return [source(c) for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+def output_text(notebook: dict) -> str:
+    texts = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            texts.append("".join(output.get("text", "")))
+            texts.append("".join(output.get("data", {}).get("text/plain", "")))
+    return "\n".join(texts)
+
+
+def quoted_results(lesson: dict) -> list[str]:
+    """The results that the lesson's section "The full run" quotes, as outputs print them."""
+    cells = [c for c in lesson["cells"] if source(c).startswith(SECTION)]
+    if len(cells) != 1:
+        raise FullRunError(f"expected one markdown cell that starts with {SECTION!r}")
+    found = []
+    for match in QUOTED.finditer(source(cells[0])):
+        if match.group(2):
+            found.append(f"{match.group(1)}%")
+        else:
+            found.append(f"{match.group(3)} images")
+    return found
+
+
+def problems(name: str) -> list[str]:
+    """What is wrong with the record of `name`: out of step with the lesson, or misquoted."""
+    lesson = read(LESSONS / name)
+    path = RECORDS / name
+    if not path.exists():
+        return [f"no record {path.relative_to(ROOT)}: run python scripts/full_run.py {name}"]
+    record = read(path)
+    found = []
+    if code_of(record) != code_of(record_of(lesson, name)):
+        found.append(
+            f"{path.relative_to(ROOT)}: its code is not the lesson's with the full setting; "
+            f"run python scripts/full_run.py {name}"
+        )
+    outputs = output_text(record)
+    for result in quoted_results(lesson):
+        if result not in outputs:
+            found.append(f"{name} quotes {result!r}, which the record's outputs do not show")
+    return found
+
+
+def execute(notebook: dict, folder: Path) -> dict:
+    import nbformat
+    from nbclient import NotebookClient
+
+    client = NotebookClient(
+        nbformat.reads(json.dumps(notebook), as_version=4),  # sources as strings
+        timeout=3600,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(folder)}},
+    )
+    return client.execute()
+
+
+def run(name: str) -> None:
+    import nbformat
+
+    lesson_path = LESSONS / name
+    if name not in FULL_SETTINGS or not lesson_path.exists():
+        raise FullRunError(f"{name}: not a lesson with a full run; known: {sorted(FULL_SETTINGS)}")
+    record = record_of(read(lesson_path), name)
+    RECORDS.mkdir(exist_ok=True)
+    print(f"Executing {name} with {FULL_SETTINGS[name][1]!r} ...", flush=True)
+    executed = execute(record, RECORDS)
+    target = RECORDS / name
+    temporary = target.with_suffix(".tmp")
+    # Written whole, then renamed: an interrupted run leaves the old record as it was.
+    temporary.write_text(nbformat.writes(executed) + "\n", encoding="utf-8")
+    os.replace(temporary, target)
+    print(f"Wrote {target.relative_to(ROOT)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "names", nargs="*", help="lesson file names, e.g. 05_Ensemble_Learning.ipynb"
+    )
+    parser.add_argument("--check", action="store_true", help="check the records, run nothing")
+    args = parser.parse_args(argv)
+    try:
+        if args.check:
+            found = [p for name in (args.names or sorted(FULL_SETTINGS)) for p in problems(name)]
+            print("\n".join(found) or "Records in step with their lessons.")
+            return 1 if found else 0
+        if not args.names:
+            parser.error(f"name a lesson to run: {', '.join(sorted(FULL_SETTINGS))}")
+        for name in args.names:
+            run(name)
+    except FullRunError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

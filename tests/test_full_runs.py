@@ -1,0 +1,69 @@
+"""Tests of the records of full runs (scripts/full_run.py): in step with their lessons, and the
+results that the lessons quote are in the records' outputs."""
+
+import copy
+
+import pytest
+
+from script_modules import load_script
+
+full_run = load_script("scripts/full_run.py")
+NAMES = sorted(full_run.FULL_SETTINGS)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_record_is_the_lesson_with_the_full_setting_and_shows_what_it_quotes(name):
+    assert full_run.problems(name) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_lesson_quotes_results_of_the_full_run(name):
+    quoted = full_run.quoted_results(full_run.read(full_run.LESSONS / name))
+    assert len(quoted) >= 5, "the section should give the networks' and the ensemble's results"
+
+
+def lesson_and_record(name: str) -> tuple[dict, dict]:
+    lesson = full_run.read(full_run.LESSONS / name)
+    return lesson, full_run.read(full_run.RECORDS / name)
+
+
+def test_problems_reports_a_record_whose_code_differs(monkeypatch, tmp_path):
+    name = NAMES[0]
+    _, record = lesson_and_record(name)
+    changed = copy.deepcopy(record)
+    code = next(c for c in changed["cells"] if c["cell_type"] == "code")
+    code["source"] = ["import helpers  # a change after the run\n"]
+    (tmp_path / name).write_text(full_run.json.dumps(changed))
+    monkeypatch.setattr(full_run, "RECORDS", tmp_path)
+    monkeypatch.setattr(full_run, "ROOT", tmp_path.parent)
+    assert any("its code is not the lesson's" in p for p in full_run.problems(name))
+
+
+def test_problems_reports_a_quoted_result_that_the_record_does_not_show(monkeypatch, tmp_path):
+    name = NAMES[0]
+    lesson, _ = lesson_and_record(name)
+    misquoted = copy.deepcopy(lesson)
+    section = next(c for c in misquoted["cells"] if "".join(c["source"]).startswith("## The full"))
+    section["source"] = ["## The full run\n", "The ensemble reached 99.99 % and got 12345 images."]
+    (tmp_path / name).write_text(full_run.json.dumps(misquoted))
+    monkeypatch.setattr(full_run, "LESSONS", tmp_path)
+    found = full_run.problems(name)
+    assert any("'99.99%'" in p for p in found) and any("'12345 images'" in p for p in found)
+
+
+def test_a_lesson_without_its_setting_line_is_refused_with_the_line_named():
+    name = NAMES[0]
+    lesson, _ = lesson_and_record(name)
+    for cell in lesson["cells"]:
+        cell["source"] = "".join(cell["source"]).replace("num_iterations", "iterations")
+    with pytest.raises(full_run.FullRunError, match="FULL_SETTINGS"):
+        full_run.record_of(lesson, name)
+
+
+def test_the_record_links_one_folder_up():
+    name = NAMES[0]
+    lesson, _ = lesson_and_record(name)
+    record = full_run.record_of(lesson, name)
+    text = "\n".join("".join(c["source"]) for c in record["cells"] if c["cell_type"] == "markdown")
+    assert "](../../images/" in text and "](../04_Save_Restore.ipynb)" in text
+    assert "](../images/" not in text
