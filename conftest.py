@@ -46,7 +46,10 @@ from dataclasses import dataclass
 # tests/test_translations.py checks cell by cell; nbval executes the English notebooks. Of the
 # twins, nbval executes #01 (the shortest), which shows that a twin's code also runs from its own
 # folder; executing the others would double the suite's time to prove nothing more.
-collect_ignore_glob = ["notebooks/zh/0[2-9]_*.ipynb", "notebooks/zh/[1-9]*.ipynb"]
+collect_ignore_glob = ["notebooks/zh/0[2-9]*_*.ipynb", "notebooks/zh/[1-9]*.ipynb"]
+# Records of full runs (scripts/full_run.py) are the point of not running the full experiment
+# in the suite; tests/test_full_runs.py checks them without executing them.
+collect_ignore_glob += ["notebooks/full_runs/*.ipynb"]
 
 TOLERANT_TAG = "tolerant-numbers"
 # Cells whose output depends on the path that training took, through decisions on measured
@@ -85,7 +88,13 @@ MEASURED = [
         r"on (?:the|this) batch before the step: (?P<batch>[\d.]+)%",
         r"on (?:the|this) batch before the step: (?P<loss1>[\d.]+), after: (?P<loss2>[\d.]+)",
         r"^cost: (?P<loss>[\d.]+)$",
-        r"Accuracy on the \w+ set: +(?P<percent>[\d.]+)%",
+        r"Accuracy on the [\w-]+ set: +(?P<percent>[\d.]+)%",
+        r"on the held-out set: (?P<percent>[\d.]+)%",  # notebook #05's networks
+        r"^ *network \d+ +(?P<percent1>[\d.]+)% +(?P<percent2>[\d.]+)%$",  # #05: held-out, test
+        r"^ *ensemble +(?P<percent>[\d.]+)%$",
+        r"best network (?P<percent1>[\d.]+)%, ensemble (?P<percent2>[\d.]+)%",
+        r"wrong: (?P<matrix>\d+) images$",  # #05: test images in one category, like a matrix entry
+        r"(?:Prediction:|the network says) \d \((?P<percent>\d+)%\)",  # #02-B: one drawing
         r"training images +(?P<percent1>[\d.]+)%, on the validation set +(?P<percent2>[\d.]+)%",
         r"accuracy: (?P<fraction>[\d.]+)",
         r"loss: (?P<loss>[\d.]+)",

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-NOTEBOOKS = ENGLISH + sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))
+ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))  # 02B_...: a companion
+CHINESE = sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]*_*.ipynb"))
+RECORDS = sorted((ROOT / "notebooks" / "full_runs").glob("[0-9][0-9]*_*.ipynb"))  # full runs
+NOTEBOOKS = ENGLISH + CHINESE + RECORDS
 MACHINE_PATH = re.compile(r"(/home/\w+/|/root/|/tmp/|/work/|site-packages/|[A-Z]:\\\\Users\\\\)")
 
 
@@ -19,7 +21,7 @@ def code_cells(path: Path) -> list[dict]:
 
 
 def test_there_are_notebooks():
-    assert [p.name[:2] for p in ENGLISH] == ["01", "02", "03", "04"]
+    assert [p.name.split("_")[0] for p in ENGLISH] == ["01", "02B", "02", "03", "04", "05"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
