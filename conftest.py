@@ -21,7 +21,9 @@ model 207: AVX-512 and AMX), where oneDNN runs its AVX512_CORE kernels for float
 - AVX2: #01 identical; #02 accuracies up to 0.40 points (69.0 % against 68.6 % after 100
   iterations), counts up to 0.39 % of the total, batch accuracies 1.6 points (one image of 64),
   confusion-matrix entries 4; #03 Keras accuracies 0.0002, losses 1.6 % relative, accuracies
-  0.1 points. Every untagged cell identical.
+  0.1 points; #05 (measured later, on the same machine) accuracies 0.05 points, batch accuracies
+  1.6, and its same-cpu-only cells (which network is best, the disputed images) differed.
+  Every untagged cell identical.
 - SSE41: #01 identical; #02 accuracies up to 0.11 points, counts 0.11 %, batch accuracies 1.6,
   confusion-matrix entries 6; #03 Keras accuracies 0.0025, accuracies 0.3 points, losses 7.1 %
   relative (the test loss after one epoch, 0.0821 against 0.0763: a loss weighs the few

@@ -7,7 +7,7 @@ number, the largest difference seen, and each cell whose text or exact numbers d
 bounds in conftest.py are set just above these largest differences. Run from the project folder:
 
     python scripts/measure_drift.py                          # every notebook, three ISAs
-    python scripts/measure_drift.py --isa AVX2 notebooks/02_Convolutional_Neural_Network.ipynb
+    python scripts/measure_drift.py notebooks/02_Convolutional_Neural_Network.ipynb --isa AVX2
 
 It takes as long as executing the notebooks once per instruction set.
 """
@@ -97,13 +97,21 @@ def compare(stored: nbformat.NotebookNode, new: nbformat.NotebookNode, rules) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
-    parser.add_argument("--isa", nargs="+", default=["SSE41", "AVX2", "AVX512_CORE"])
+    parser.add_argument(
+        "--isa",
+        nargs="+",
+        default=["SSE41", "AVX2", "AVX512_CORE"],
+        # oneDNN's names; an unknown one would be ignored silently, and notebook paths written
+        # after --isa would be taken for instruction sets.
+        choices=["SSE41", "AVX", "AVX2", "AVX2_VNNI", "AVX512_CORE", "AVX512_CORE_VNNI",
+                 "AVX512_CORE_BF16", "AVX512_CORE_FP16", "AVX512_CORE_AMX", "ALL"],
+    )  # fmt: skip
     parser.add_argument("--keep", type=Path, help="also write the executed notebooks here")
     parser.add_argument(
         "--kept", type=Path, help="compare the notebooks kept by an earlier --keep; run nothing"
     )
     args = parser.parse_args()
-    notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
     rules = sanitizer()
     overall: dict[str, float] = {}
     for isa in args.isa:
