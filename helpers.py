@@ -45,7 +45,6 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import Markdown
-from PIL import Image
 from sklearn.metrics import confusion_matrix
 
 
@@ -62,8 +61,9 @@ def show_source(*objects: object) -> Markdown:
 # ---------------------------------------------------------------------------------------------
 
 # The data layer is mnist_data.py, which imports no TensorFlow (so scripts and tests load it
-# cheaply); the notebooks use it through helpers.
-from mnist_data import (  # noqa: F401 - re-exported
+# cheaply). The notebooks reach it through helpers: helpers.load_mnist(), helpers.Split.
+import mnist_data
+from mnist_data import (
     DATA_DIR,
     IMG_SHAPE,
     IMG_SIZE,
@@ -71,11 +71,14 @@ from mnist_data import (  # noqa: F401 - re-exported
     MNIST,
     NUM_CHANNELS,
     NUM_CLASSES,
-    DataError,
     Split,
-    load_mnist,
-    read_idx,
 )
+
+load_mnist = mnist_data.load_mnist
+
+# Notebook #02's trained network, a checkpoint of its ConvNet written by
+# scripts/save_02_network.py; notebooks that use the network without training it restore it.
+NETWORK_02_CHECKPOINT = DATA_DIR / "networks" / "02_network"
 
 # ---------------------------------------------------------------------------------------------
 # Reproducibility
@@ -103,17 +106,23 @@ def new_biases(length: int) -> tf.Variable:
     return tf.Variable(tf.constant(0.05, shape=[length]), name="biases")
 
 
-def _check_shape(layer: str, x: tf.Tensor, rank: int, last: int, expected: str) -> None:
+def _check_shape(layer: tf.Module, x: tf.Tensor, rank: int, last: int, expected: str) -> None:
     """Raise a clear error if `x` does not have `rank` dimensions and `last` as the last one."""
     if x.shape.rank != rank or x.shape[-1] != last:
-        raise ValueError(f"{layer} expects input of shape {expected}; got {tuple(x.shape)}.")
+        raise ValueError(
+            f"{type(layer).__name__} expects input of shape {expected}; got {tuple(x.shape)}."
+        )
 
 
 class ConvLayer(tf.Module):
-    """A 2-D convolution with stride 1 and SAME padding, optional 2x2 max-pooling, then ReLU."""
+    """A 2-D convolution with stride 1 and SAME padding, optional 2x2 max-pooling, then ReLU.
+
+    Making one creates its variables (`kernel`, `bias`); calling it computes the layer's output
+    for a batch of images [images, height, width, num_input_channels].
+    """
 
     def __init__(
-        self, num_input_channels: int, filter_size: int, num_filters: int, use_pooling: bool
+        self, num_input_channels: int, filter_size: int, num_filters: int, use_pooling: bool = True
     ) -> None:
         super().__init__()
         self.num_input_channels = num_input_channels
@@ -124,7 +133,7 @@ class ConvLayer(tf.Module):
     def __call__(self, x: tf.Tensor | np.ndarray) -> tf.Tensor:
         x = tf.convert_to_tensor(x)
         expected = f"[images, height, width, {self.num_input_channels}]"
-        _check_shape("new_conv_layer", x, 4, self.num_input_channels, expected)
+        _check_shape(self, x, 4, self.num_input_channels, expected)
         layer = tf.nn.conv2d(x, self.kernel, strides=1, padding="SAME") + self.bias
         if self.use_pooling:
             layer = tf.nn.max_pool2d(layer, ksize=2, strides=2, padding="SAME")
@@ -133,9 +142,13 @@ class ConvLayer(tf.Module):
 
 
 class FCLayer(tf.Module):
-    """A fully-connected layer: matmul plus bias, optionally followed by ReLU."""
+    """A fully-connected layer: matmul plus bias, optionally followed by ReLU.
 
-    def __init__(self, num_inputs: int, num_outputs: int, use_relu: bool) -> None:
+    Making one creates its variables (`kernel`, `bias`); calling it computes the layer's output
+    for a batch [images, num_inputs].
+    """
+
+    def __init__(self, num_inputs: int, num_outputs: int, use_relu: bool = True) -> None:
         super().__init__()
         self.num_inputs = num_inputs
         self.use_relu = use_relu
@@ -144,21 +157,9 @@ class FCLayer(tf.Module):
 
     def __call__(self, x: tf.Tensor | np.ndarray) -> tf.Tensor:
         x = tf.convert_to_tensor(x)
-        _check_shape("new_fc_layer", x, 2, self.num_inputs, f"[images, {self.num_inputs}]")
+        _check_shape(self, x, 2, self.num_inputs, f"[images, {self.num_inputs}]")
         layer = tf.matmul(x, self.kernel) + self.bias
         return tf.nn.relu(layer) if self.use_relu else layer
-
-
-def new_conv_layer(
-    num_input_channels: int, filter_size: int, num_filters: int, use_pooling: bool = True
-) -> ConvLayer:
-    """Create a convolutional layer's variables; call the result on a 4-D batch of images."""
-    return ConvLayer(num_input_channels, filter_size, num_filters, use_pooling)
-
-
-def new_fc_layer(num_inputs: int, num_outputs: int, use_relu: bool = True) -> FCLayer:
-    """Create a fully-connected layer's variables; call the result on a 2-D batch."""
-    return FCLayer(num_inputs, num_outputs, use_relu)
 
 
 def flatten_layer(layer: tf.Tensor | np.ndarray) -> tuple[tf.Tensor, int]:
@@ -201,28 +202,38 @@ def new_conv_net(
     """Tutorial #02's network with new variables, by default with its configuration."""
     num_features = (IMG_SIZE // 4) ** 2 * num_filters2  # two 2x2 poolings
     return ConvNet(
-        new_conv_layer(num_channels, filter_size1, num_filters1),
-        new_conv_layer(num_filters1, filter_size2, num_filters2),
-        new_fc_layer(num_features, fc_size, use_relu=True),
-        new_fc_layer(fc_size, num_classes, use_relu=False),
+        ConvLayer(num_channels, filter_size1, num_filters1, use_pooling=True),
+        ConvLayer(num_filters1, filter_size2, num_filters2, use_pooling=True),
+        FCLayer(num_features, fc_size, use_relu=True),
+        FCLayer(fc_size, num_classes, use_relu=False),
     )
 
 
 def new_keras_conv_net(
-    num_channels: int = NUM_CHANNELS, num_classes: int = NUM_CLASSES
+    num_channels: int = NUM_CHANNELS,
+    num_classes: int = NUM_CLASSES,
+    filter_size1: int = 5,
+    num_filters1: int = 16,
+    filter_size2: int = 5,
+    num_filters2: int = 36,
+    fc_size: int = 128,
 ) -> keras.Model:
     """Tutorial #03's Sequential model of #02's network, with new weights; it outputs logits."""
     layers = keras.layers
     return keras.Sequential(
         [
-            keras.Input(shape=(IMG_SIZE_FLAT,)),
+            keras.Input(shape=(IMG_SIZE_FLAT * num_channels,)),
             layers.Reshape((IMG_SIZE, IMG_SIZE, num_channels)),
-            layers.Conv2D(16, kernel_size=5, padding="same", activation="relu", name="layer_conv1"),
+            layers.Conv2D(
+                num_filters1, filter_size1, padding="same", activation="relu", name="layer_conv1"
+            ),
             layers.MaxPooling2D(pool_size=2, strides=2),
-            layers.Conv2D(36, kernel_size=5, padding="same", activation="relu", name="layer_conv2"),
+            layers.Conv2D(
+                num_filters2, filter_size2, padding="same", activation="relu", name="layer_conv2"
+            ),
             layers.MaxPooling2D(pool_size=2, strides=2),
             layers.Flatten(),
-            layers.Dense(128, activation="relu"),
+            layers.Dense(fc_size, activation="relu"),
             layers.Dense(num_classes),
         ]
     )
@@ -344,6 +355,11 @@ def predict_classes(
     return np.concatenate([np.asarray(batch) for batch in batches] or [[]]).astype(np.int64)
 
 
+def accuracy_on(predict: Callable[[np.ndarray], tf.Tensor], split: Split) -> float:
+    """The share of a data set's images whose class `predict` gets right."""
+    return float(np.mean(predict_classes(predict, split.images) == split.cls))
+
+
 def print_test_accuracy(
     data: MNIST,
     predict: Callable[[np.ndarray], tf.Tensor],
@@ -376,6 +392,20 @@ def print_accuracy_table(results: dict[int, float], original: dict[int, float]) 
 # ---------------------------------------------------------------------------------------------
 
 
+def _grid(n: int, side: int | None = None) -> tuple[plt.Figure, np.ndarray]:
+    """A figure with a side x side grid of axes for n plots (by default the smallest square
+    that holds them), ticks removed and the axes beyond the n-th turned off."""
+    side = side or math.ceil(math.sqrt(n))
+    fig, axes = plt.subplots(side, side, squeeze=False)
+    fig.subplots_adjust(hspace=0.3, wspace=0.3)
+    for i, ax in enumerate(axes.flat):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if i >= n:
+            ax.axis("off")
+    return fig, axes
+
+
 def plot_images(
     images: np.ndarray,
     cls_true: np.ndarray,
@@ -390,19 +420,13 @@ def plot_images(
             f"plot_images needs one class per image: {len(images)} images, {len(cls_true)} true "
             f"classes, {'no' if cls_pred is None else len(cls_pred)} predicted classes."
         )
-    fig, axes = plt.subplots(3, 3)
-    fig.subplots_adjust(hspace=0.3, wspace=0.3)
-    for i, ax in enumerate(axes.flat):
-        ax.set_xticks([])
-        ax.set_yticks([])
-        if i >= len(images):
-            ax.axis("off")
-            continue
-        ax.imshow(np.reshape(images[i], img_shape), cmap="binary")
+    _, axes = _grid(len(images), side=3)
+    for i, image in enumerate(images):
+        axes.flat[i].imshow(np.reshape(image, img_shape), cmap="binary")
         label = f"True: {cls_true[i]}"
         if cls_pred is not None:
             label += f", Pred: {cls_pred[i]}"
-        ax.set_xlabel(label)
+        axes.flat[i].set_xlabel(label)
     plt.show()
 
 
@@ -431,19 +455,6 @@ def plot_confusion_matrix(
     plt.show()
 
 
-def _square_grid(n: int) -> tuple[plt.Figure, np.ndarray]:
-    """A figure with a ceil(sqrt(n)) x ceil(sqrt(n)) grid of axes, ticks removed."""
-    side = math.ceil(math.sqrt(n))
-    fig, axes = plt.subplots(side, side, squeeze=False)
-    fig.subplots_adjust(hspace=0.3, wspace=0.3)
-    for i, ax in enumerate(axes.flat):
-        ax.set_xticks([])
-        ax.set_yticks([])
-        if i >= n:
-            ax.axis("off")
-    return fig, axes
-
-
 def _draw_weights(ax: plt.Axes, image: np.ndarray, limit: float) -> None:
     """Draw weights red (positive) to blue (negative), white at zero, on the scale +-limit."""
     ax.imshow(image, vmin=-limit, vmax=limit, cmap="seismic", interpolation="nearest")
@@ -457,7 +468,7 @@ def plot_weights(weights: np.ndarray | tf.Variable, img_shape: tuple[int, int] =
             f"plot_weights expects weights [{math.prod(img_shape)}, classes]; got {w.shape}."
         )
     limit = np.abs(w).max()
-    _, axes = _square_grid(w.shape[1])
+    _, axes = _grid(w.shape[1])
     for i in range(w.shape[1]):
         _draw_weights(axes.flat[i], w[:, i].reshape(img_shape), limit)
         axes.flat[i].set_xlabel(f"Weights: {i}")
@@ -492,7 +503,7 @@ def plot_conv_weights(weights: object, input_channel: int = 0) -> None:
         raise ValueError(f"input_channel must be in 0..{w.shape[2] - 1}; got {input_channel}.")
     limit = np.abs(w).max()
     num_filters = w.shape[3]
-    _, axes = _square_grid(num_filters)
+    _, axes = _grid(num_filters)
     for i in range(num_filters):
         _draw_weights(axes.flat[i], w[:, :, input_channel, i], limit)
     plt.show()
@@ -507,7 +518,7 @@ def plot_conv_layer(values: np.ndarray | tf.Tensor) -> None:
             f"channels]; got {v.shape}. Pass e.g. layer(image[np.newaxis])."
         )
     num_channels = v.shape[3]
-    _, axes = _square_grid(num_channels)
+    _, axes = _grid(num_channels)
     for i in range(num_channels):
         axes.flat[i].imshow(v[0, :, :, i], interpolation="nearest", cmap="binary")
     plt.show()
@@ -545,46 +556,3 @@ def plot_probabilities(image: np.ndarray, probabilities: np.ndarray) -> None:
     right.set_ylabel("probability")
     fig.tight_layout()
     plt.show()
-
-
-# ---------------------------------------------------------------------------------------------
-# Drawn digits
-# ---------------------------------------------------------------------------------------------
-
-MNIST_BOX = 20  # MNIST's digits were scaled to fit a 20x20 box inside the 28x28 image.
-
-
-def to_mnist_format(drawing: np.ndarray) -> np.ndarray:
-    """A drawing, white ink (values up to 1) on black (0), prepared the way MNIST's digits were.
-
-    The ink's bounding box is scaled to fit a 20x20 box, keeping its aspect ratio, with
-    anti-aliasing (each new pixel the mean of the pixels it covers), and placed in a 28x28 image
-    so that its centre of mass is at the centre. Returns float32, shape (28, 28), values in
-    [0, 1]; all zeros if the drawing has no ink.
-    """
-    image = np.asarray(drawing, dtype=np.float32)
-    if image.ndim != 2 or min(image.shape) == 0:
-        raise ValueError(f"to_mnist_format expects one 2-D grey image; got shape {image.shape}.")
-    if not np.isfinite(image).all() or image.min() < 0 or image.max() > 1:
-        raise ValueError(
-            "to_mnist_format expects grey levels from 0 (background) to 1 (ink); got values "
-            f"from {image.min()} to {image.max()}. Divide 8-bit images by 255."
-        )
-    rows, cols = np.flatnonzero(image.max(axis=1)), np.flatnonzero(image.max(axis=0))
-    if rows.size == 0:
-        return np.zeros(IMG_SHAPE, np.float32)
-    digit = image[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    scale = MNIST_BOX / max(digit.shape)
-    height, width = (max(1, round(side * scale)) for side in digit.shape)
-    # BOX resampling averages the pixels each new pixel covers: anti-aliased grey levels.
-    small = np.asarray(Image.fromarray(digit).resize((width, height), Image.Resampling.BOX))
-    # Centre of mass in pixel numbers, moved to pixel (14, 14): where MNIST's digits have theirs
-    # (measured on its training images: 14.0 on average in each direction).
-    mass = small.sum()
-    centre_y = (small.sum(axis=1) @ np.arange(height)) / mass
-    centre_x = (small.sum(axis=0) @ np.arange(width)) / mass
-    top = int(np.clip(round(IMG_SIZE // 2 - centre_y), 0, IMG_SIZE - height))
-    left = int(np.clip(round(IMG_SIZE // 2 - centre_x), 0, IMG_SIZE - width))
-    result = np.zeros(IMG_SHAPE, np.float32)
-    result[top : top + height, left : left + width] = np.clip(small, 0, 1)
-    return result

@@ -1,7 +1,7 @@
 """MNIST for the tutorials: the four original files shipped in data/MNIST, checked and read.
 
 Only NumPy and the standard library, no TensorFlow: scripts and tests import this cheaply, and
-helpers.py re-exports what the notebooks use.
+the notebooks reach it through helpers.py (helpers.load_mnist, helpers.Split).
 
 Each file is checked by the SHA-256 of its decompressed content, not of its gzip bytes, so the
 files shipped with the project and a fresh download from a mirror (compressed differently, same
@@ -25,8 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-PROJECT_DIR = Path(__file__).resolve().parent
-DATA_DIR = PROJECT_DIR / "data"  # the four files are in DATA_DIR / "MNIST"
+DATA_DIR = Path(__file__).resolve().parent / "data"  # the four files are in DATA_DIR / "MNIST"
 
 MNIST_MIRRORS = (
     "https://storage.googleapis.com/cvdf-datasets/mnist/",
@@ -87,15 +86,6 @@ class MNIST:
 # ---------------------------------------------------------------------------------------------
 # IDX files and reproducible gzip
 # ---------------------------------------------------------------------------------------------
-
-
-def sha256_of(path: Path | str) -> str:
-    """The SHA-256 of a file's bytes, as lowercase hex."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def idx_bytes(array: np.ndarray) -> bytes:
@@ -178,11 +168,6 @@ def write_atomically(path: Path | str, content: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def write_idx_gz(path: Path | str, array: np.ndarray) -> None:
-    """Write a uint8 array as a reproducibly gzipped IDX file, atomically."""
-    write_atomically(path, gzip_bytes(idx_bytes(array)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ import socket
 import subprocess
 import sys
 import threading
-import urllib.request
 import zipfile
 import zlib
 from pathlib import Path
@@ -25,12 +24,11 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-import helpers
 import mnist_data
 from script_modules import load_script
+from tutorial_checks import ROOT
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-SHIPPED_DIR = PROJECT_DIR / "data" / "MNIST"
+SHIPPED_DIR = mnist_data.DATA_DIR / "MNIST"
 TRAIN_IMAGES = "train-images-idx3-ubyte.gz"
 TRAIN_LABELS = "train-labels-idx1-ubyte.gz"
 TEST_IMAGES = "t10k-images-idx3-ubyte.gz"
@@ -132,7 +130,7 @@ def fake_mnist(server, monkeypatch):
         TEST_LABELS: rng.permutation(10).astype(np.uint8),
     }
     for name, array in arrays.items():
-        mnist_data.write_idx_gz(server.root / name, array)
+        write_idx_gz(server.root / name, array)
     monkeypatch.setattr(
         mnist_data, "MNIST_FILES", {name: content_sha256(a) for name, a in arrays.items()}
     )
@@ -209,6 +207,7 @@ def test_shipped_file_has_a_reproducible_gzip_header(name):
     "ng" in zlib.ZLIB_RUNTIME_VERSION.lower(),
     reason=f"zlib-ng ({zlib.ZLIB_RUNTIME_VERSION}) compresses differently from zlib",
 )
+@pytest.mark.slow  # gzip at level 9 of 47 MB: about 15 s
 @pytest.mark.parametrize("name", list(OFFICIAL))
 def test_shipped_file_is_rebuilt_byte_identically_from_its_content(name):
     committed = (SHIPPED_DIR / name).read_bytes()
@@ -219,33 +218,17 @@ def test_shipped_file_is_rebuilt_byte_identically_from_its_content(name):
     )
 
 
-@pytest.fixture(scope="module")
-def full():
-    """helpers.load_mnist() on the shipped files, with every connection refused."""
-    calls = []
-
-    def refuse(*args, **kwargs):
-        calls.append(args)
-        raise OSError("test: no network")
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(socket.socket, "connect", refuse)
-        patch.setattr(urllib.request, "urlopen", refuse)
-        data = helpers.load_mnist()
-    return SimpleNamespace(data=data, network_calls=calls)
-
-
-def test_full_mnist_loads_without_network(full):
-    assert full.network_calls == []
-    data = full.data
+def test_full_mnist_loads_without_network(mnist):
+    # The fixture loads it with every connection refused (tests/conftest.py).
+    data = mnist
     assert (len(data.train), len(data.validation), len(data.test)) == (55_000, 5_000, 10_000)
     assert (data.img_size, data.img_size_flat, data.img_shape) == (28, 784, (28, 28))
     assert (data.num_channels, data.num_classes) == (1, 10)
 
 
 @pytest.mark.parametrize("name", ["train", "validation", "test"])
-def test_full_mnist_splits_are_well_formed(full, name):
-    split = getattr(full.data, name)
+def test_full_mnist_splits_are_well_formed(mnist, name):
+    split = getattr(mnist, name)
     n = len(split)
     assert split.images.dtype == np.float32 and split.images.shape == (n, 784)
     assert split.images.min() == 0.0 and split.images.max() == 1.0  # scaled by 255
@@ -256,31 +239,24 @@ def test_full_mnist_splits_are_well_formed(full, name):
     np.testing.assert_array_equal(split.labels.argmax(axis=1), split.cls)
 
 
-def test_full_mnist_validation_is_the_last_5000_training_digits(full):
+def test_full_mnist_validation_is_the_last_5000_training_digits(mnist):
     images = mnist_data.read_idx(SHIPPED_DIR / TRAIN_IMAGES)
     cls = mnist_data.read_idx(SHIPPED_DIR / TRAIN_LABELS)
-    assert_split_matches(full.data.validation, images[55_000:], cls[55_000:])
-    np.testing.assert_array_equal(full.data.train.images[-1], flat_float(images[54_999:55_000])[0])
-    np.testing.assert_array_equal(full.data.train.cls, cls[:55_000])
+    assert_split_matches(mnist.validation, images[55_000:], cls[55_000:])
+    np.testing.assert_array_equal(mnist.train.images[-1], flat_float(images[54_999:55_000])[0])
+    np.testing.assert_array_equal(mnist.train.cls, cls[:55_000])
 
 
-def test_full_mnist_test_set_is_the_official_t10k(full):
+def test_full_mnist_test_set_is_the_official_t10k(mnist):
     # The class counts of MNIST's official test set.
     counts = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
-    np.testing.assert_array_equal(np.bincount(full.data.test.cls), counts)
-
-
-def test_helpers_re_exports_the_data_layer():
-    for name in ("DATA_DIR", "MNIST", "Split", "DataError", "load_mnist", "read_idx"):
-        assert getattr(helpers, name) is getattr(mnist_data, name)
-    assert helpers.IMG_SHAPE == (28, 28) and helpers.NUM_CLASSES == 10
-    assert not hasattr(helpers, "SAMPLE_DIR") and not hasattr(mnist_data, "SAMPLE_FILES")
+    np.testing.assert_array_equal(np.bincount(mnist.test.cls), counts)
 
 
 def test_mnist_data_imports_no_tensorflow():
     code = "import sys, mnist_data; print(sorted({'tensorflow', 'keras'} & set(sys.modules)))"
     run = subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert run.stdout.strip() == "[]"
 
@@ -288,6 +264,11 @@ def test_mnist_data_imports_no_tensorflow():
 # ---------------------------------------------------------------------------------------------
 # IDX files, gzip and atomic writes
 # ---------------------------------------------------------------------------------------------
+
+
+def write_idx_gz(path: Path, array: np.ndarray) -> None:
+    """Write a uint8 array as MNIST's files are written: IDX, gzipped reproducibly, atomically."""
+    mnist_data.write_atomically(path, mnist_data.gzip_bytes(mnist_data.idx_bytes(array)))
 
 
 def write_gz(path: Path, raw: bytes) -> Path:
@@ -320,9 +301,9 @@ def test_read_idx_round_trips_3d_images(tmp_path):
     np.testing.assert_array_equal(result, images)
 
 
-def test_read_idx_round_trips_1d_labels_written_by_write_idx_gz(tmp_path):
+def test_read_idx_round_trips_1d_labels_written_gzipped(tmp_path):
     labels = np.array([3, 1, 4, 1, 5, 9, 2, 6], dtype=np.uint8)
-    mnist_data.write_idx_gz(tmp_path / "labels.gz", labels)
+    write_idx_gz(tmp_path / "labels.gz", labels)
     result = mnist_data.read_idx(str(tmp_path / "labels.gz"))  # str paths work too
     assert result.dtype == np.uint8
     assert result.shape == (8,)
@@ -366,7 +347,7 @@ def test_read_idx_rejects_extra_bytes(tmp_path):
 
 def test_read_idx_rejects_truncated_gzip_stream(tmp_path):
     data = np.random.default_rng(3).integers(0, 256, 5000, np.uint8)
-    mnist_data.write_idx_gz(tmp_path / "full.gz", data)
+    write_idx_gz(tmp_path / "full.gz", data)
     compressed = (tmp_path / "full.gz").read_bytes()
     path = tmp_path / "cut.gz"
     path.write_bytes(compressed[: len(compressed) // 2])
@@ -414,15 +395,15 @@ def test_gzip_bytes_is_reproducible_and_has_no_name_or_time():
     assert gzip.decompress(first) == raw
 
 
-def test_write_idx_gz_replaces_a_file_and_leaves_no_temporary_file(tmp_path):
+def test_write_atomically_replaces_a_file_and_leaves_no_temporary_file(tmp_path):
     path = tmp_path / "labels.gz"
     path.write_bytes(b"old")
-    mnist_data.write_idx_gz(path, np.array([1, 2, 3], dtype=np.uint8))
+    write_idx_gz(path, np.array([1, 2, 3], dtype=np.uint8))
     assert [p.name for p in tmp_path.iterdir()] == ["labels.gz"]
     np.testing.assert_array_equal(mnist_data.read_idx(path), [1, 2, 3])
 
 
-def test_write_idx_gz_that_fails_keeps_the_old_file(tmp_path, monkeypatch):
+def test_write_atomically_that_fails_keeps_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "labels.gz"
     path.write_bytes(b"old")
 
@@ -431,21 +412,9 @@ def test_write_idx_gz_that_fails_keeps_the_old_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(mnist_data.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
-        mnist_data.write_idx_gz(path, np.array([1, 2, 3], dtype=np.uint8))
+        write_idx_gz(path, np.array([1, 2, 3], dtype=np.uint8))
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["labels.gz"]
-
-
-def test_sha256_of_matches_hashlib(tmp_path):
-    content = np.random.default_rng(2).bytes(3 * (1 << 20) + 17)  # more than one 1 MiB chunk
-    path = tmp_path / "blob.bin"
-    path.write_bytes(content)
-    assert mnist_data.sha256_of(path) == hashlib.sha256(content).hexdigest()
-
-
-# ---------------------------------------------------------------------------------------------
-# Loading and repairing, with a local server as the mirror
-# ---------------------------------------------------------------------------------------------
 
 
 def test_good_files_load_without_any_request_or_output(server, good_data_dir, fake_mnist, capsys):
@@ -635,7 +604,7 @@ def test_unwritable_data_folder_with_a_missing_file_raises(good_data_dir, monkey
 
 def store_instead(data_dir: Path, monkeypatch, name: str, array: np.ndarray) -> None:
     """Store `array` as `name`, with its content checksum recorded, so the file is accepted."""
-    mnist_data.write_idx_gz(data_dir / "MNIST" / name, array)
+    write_idx_gz(data_dir / "MNIST" / name, array)
     monkeypatch.setitem(mnist_data.MNIST_FILES, name, content_sha256(array))
 
 
@@ -726,7 +695,9 @@ def fake_pickle(tmp_path, monkeypatch):
     mnist_tuple = tuple((images.astype(np.float32) / 256, labels) for images, labels in parts)
     path = tmp_path / "mnist.pkl.gz"
     path.write_bytes(gzip.compress(pickle.dumps(mnist_tuple, protocol=2)))
-    monkeypatch.setattr(make_mnist_data, "PICKLE_SHA256", mnist_data.sha256_of(path))
+    monkeypatch.setattr(
+        make_mnist_data, "PICKLE_SHA256", hashlib.sha256(path.read_bytes()).hexdigest()
+    )
 
     (train_x, train_y), (valid_x, valid_y), (test_x, test_y) = parts
     expected = {

@@ -1,9 +1,10 @@
-"""Tests of helpers.to_mnist_format: drawn digits prepared the way MNIST's digits were."""
+"""Tests of drawing_pad: to_mnist_format (drawn digits prepared the way MNIST's digits were),
+the pad's Python side and its browser-free stand-in."""
 
 import numpy as np
 import pytest
 
-import helpers
+import drawing_pad
 
 
 def canvas(size: int = 140) -> np.ndarray:
@@ -37,7 +38,7 @@ def ink_box(image: np.ndarray) -> tuple[int, int]:
 
 @pytest.mark.parametrize("drawing", [stroke_one(), ring(), ring(centre=(30, 100), radius=20)])
 def test_the_digit_is_centred_by_its_mass_and_fits_the_20_pixel_box(drawing):
-    result = helpers.to_mnist_format(drawing)
+    result = drawing_pad.to_mnist_format(drawing)
     assert result.shape == (28, 28) and result.dtype == np.float32
     assert max(ink_box(result)) == 20
     # Whole-pixel placement: the centre of mass lies within half a pixel of MNIST's (14, 14).
@@ -47,15 +48,15 @@ def test_the_digit_is_centred_by_its_mass_and_fits_the_20_pixel_box(drawing):
 
 def test_a_shifted_digit_gives_the_same_image():
     assert np.array_equal(
-        helpers.to_mnist_format(stroke_one(top=5, left=5)),
-        helpers.to_mnist_format(stroke_one(top=70, left=120)),
+        drawing_pad.to_mnist_format(stroke_one(top=5, left=5)),
+        drawing_pad.to_mnist_format(stroke_one(top=70, left=120)),
     )
 
 
 def test_a_scaled_digit_gives_nearly_the_same_image():
     small = ring(size=70, centre=(35, 35), radius=20, thickness=5)
     large = ring(size=280, centre=(140, 140), radius=80, thickness=20)
-    a, b = helpers.to_mnist_format(small), helpers.to_mnist_format(large)
+    a, b = drawing_pad.to_mnist_format(small), drawing_pad.to_mnist_format(large)
     assert ink_box(a) == ink_box(b) == (20, 20)
     assert np.corrcoef(a.ravel(), b.ravel())[0, 1] > 0.95
 
@@ -63,26 +64,26 @@ def test_a_scaled_digit_gives_nearly_the_same_image():
 def test_the_aspect_ratio_is_kept():
     wide = canvas(200)
     wide[50:100, 20:120] = 1.0  # 50 tall, 100 wide
-    assert ink_box(helpers.to_mnist_format(wide)) == (10, 20)
+    assert ink_box(drawing_pad.to_mnist_format(wide)) == (10, 20)
 
 
 def test_grey_levels_are_anti_aliased():
     # Scaled down, the ring's curved edges cover parts of pixels: those get grey levels.
-    result = helpers.to_mnist_format(ring())
+    result = drawing_pad.to_mnist_format(ring())
     ink = result[result > 0]
     assert ((ink > 0.05) & (ink < 0.95)).mean() > 0.3
 
 
-def test_mnist_digits_enlarged_come_back_as_they_were():
+def test_mnist_digits_enlarged_come_back_as_they_were(mnist):
     # MNIST's digits are already in this format: drawn five times larger, they return unchanged
     # (which also pins the centring convention: centre of mass at pixel (14, 14)).
-    for digit in helpers.load_mnist().test.images[:20].reshape(-1, 28, 28):
+    for digit in mnist.test.images[:20].reshape(-1, 28, 28):
         enlarged = np.kron(digit, np.ones((5, 5), np.float32))
-        np.testing.assert_allclose(helpers.to_mnist_format(enlarged), digit, atol=1e-6)
+        np.testing.assert_allclose(drawing_pad.to_mnist_format(enlarged), digit, atol=1e-6)
 
 
 def test_an_empty_drawing_gives_an_empty_image():
-    assert not helpers.to_mnist_format(canvas()).any()
+    assert not drawing_pad.to_mnist_format(canvas()).any()
 
 
 @pytest.mark.parametrize(
@@ -98,7 +99,7 @@ def test_an_empty_drawing_gives_an_empty_image():
 )
 def test_bad_input_is_refused_with_what_to_do(bad, message):
     with pytest.raises(ValueError, match=message):
-        helpers.to_mnist_format(bad)
+        drawing_pad.to_mnist_format(bad)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -107,8 +108,6 @@ def test_bad_input_is_refused_with_what_to_do(bad, message):
 
 
 def test_the_pad_passes_each_drawing_and_none_after_clear_to_its_callback():
-    import drawing_pad
-
     pad = drawing_pad.DrawingPad()
     received = []
     pad.on_drawing(received.append)
@@ -121,8 +120,6 @@ def test_the_pad_passes_each_drawing_and_none_after_clear_to_its_callback():
 
 
 def test_the_pad_refuses_a_drawing_of_the_wrong_size():
-    import drawing_pad
-
     pad = drawing_pad.DrawingPad()
     pad.pixels = [0, 255, 0]
     with pytest.raises(ValueError, match=f"expected {pad.size**2} pixels"):
@@ -130,8 +127,6 @@ def test_the_pad_refuses_a_drawing_of_the_wrong_size():
 
 
 def test_render_strokes_draws_where_the_points_are():
-    import drawing_pad
-
     # A horizontal stroke across the middle of the 280-pixel pad, sent at 140 x 140.
     drawing = drawing_pad.render_strokes([[(40, 140), (240, 140)]])
     rows, cols = np.flatnonzero(drawing.max(axis=1)), np.flatnonzero(drawing.max(axis=0))

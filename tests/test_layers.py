@@ -48,7 +48,7 @@ def test_new_biases_are_all_0_05():
 
 
 def test_conv_layer_with_pooling_halves_height_and_width():
-    layer = helpers.new_conv_layer(1, 5, 16, use_pooling=True)
+    layer = helpers.ConvLayer(1, 5, 16, use_pooling=True)
     out = layer(random_batch((3, 28, 28, 1)))
     assert out.shape == (3, 14, 14, 16)
     assert out.numpy().min() >= 0.0  # ReLU
@@ -56,18 +56,18 @@ def test_conv_layer_with_pooling_halves_height_and_width():
 
 
 def test_conv_layer_without_pooling_keeps_height_and_width():
-    out = helpers.new_conv_layer(1, 5, 16, use_pooling=False)(random_batch((3, 28, 28, 1)))
+    out = helpers.ConvLayer(1, 5, 16, use_pooling=False)(random_batch((3, 28, 28, 1)))
     assert out.shape == (3, 28, 28, 16)
     assert out.numpy().min() >= 0.0
 
 
 def test_second_conv_layer_16_to_36_channels():
-    out = helpers.new_conv_layer(16, 5, 36)(random_batch((3, 14, 14, 16)))
+    out = helpers.ConvLayer(16, 5, 36)(random_batch((3, 14, 14, 16)))
     assert out.shape == (3, 7, 7, 36)
 
 
 def test_conv_layer_variables():
-    layer = helpers.new_conv_layer(1, 5, 16)
+    layer = helpers.ConvLayer(1, 5, 16)
     assert layer.kernel.shape == (5, 5, 1, 16)
     assert layer.bias.shape == (16,)
     assert len(layer.trainable_variables) == 2
@@ -96,7 +96,7 @@ def test_conv_layer_matches_a_numpy_reference(use_pooling):
     x = rng.standard_normal((2, 6, 6, 2)).astype(np.float32)
     w = rng.standard_normal((3, 3, 2, 3)).astype(np.float32)
     b = np.array([-0.5, 0.0, 0.5], dtype=np.float32)
-    layer = helpers.new_conv_layer(2, 3, 3, use_pooling=use_pooling)
+    layer = helpers.ConvLayer(2, 3, 3, use_pooling=use_pooling)
     layer.kernel.assign(w)
     layer.bias.assign(b)
 
@@ -117,8 +117,8 @@ def test_relu_and_max_pool_commute():
 
 def test_pooling_layer_equals_max_pool_of_unpooled_layer():
     x = random_batch((2, 10, 10, 1), seed=5)
-    pooled = helpers.new_conv_layer(1, 5, 4, use_pooling=True)
-    unpooled = helpers.new_conv_layer(1, 5, 4, use_pooling=False)
+    pooled = helpers.ConvLayer(1, 5, 4, use_pooling=True)
+    unpooled = helpers.ConvLayer(1, 5, 4, use_pooling=False)
     unpooled.kernel.assign(pooled.kernel)
     expected = tf.nn.max_pool2d(unpooled(x), ksize=2, strides=2, padding="SAME")
     np.testing.assert_allclose(pooled(x).numpy(), expected.numpy(), rtol=1e-6, atol=1e-7)
@@ -130,31 +130,41 @@ def test_pooling_layer_equals_max_pool_of_unpooled_layer():
 
 
 def test_conv_layer_rejects_flat_images():
-    layer = helpers.new_conv_layer(1, 5, 16)
+    layer = helpers.ConvLayer(1, 5, 16)
     with pytest.raises(ValueError, match=r"\[images, height, width, 1\]") as info:
         layer(tf.zeros((3, 784)))
     assert "(3, 784)" in str(info.value)
 
 
 def test_conv_layer_rejects_wrong_channel_count():
-    layer = helpers.new_conv_layer(16, 5, 36)
+    layer = helpers.ConvLayer(16, 5, 36)
     with pytest.raises(ValueError, match=r"\[images, height, width, 16\]") as info:
         layer(tf.zeros((3, 14, 14, 1)))
     assert "(3, 14, 14, 1)" in str(info.value)
 
 
 def test_fc_layer_rejects_4d_input():
-    layer = helpers.new_fc_layer(1764, 128)
+    layer = helpers.FCLayer(1764, 128)
     with pytest.raises(ValueError, match=r"\[images, 1764\]") as info:
         layer(tf.zeros((2, 7, 7, 36)))
     assert "(2, 7, 7, 36)" in str(info.value)
 
 
 def test_fc_layer_rejects_wrong_feature_count():
-    layer = helpers.new_fc_layer(1764, 128)
+    layer = helpers.FCLayer(1764, 128)
     with pytest.raises(ValueError, match=r"\[images, 1764\]") as info:
         layer(tf.zeros((2, 1000)))
     assert "(2, 1000)" in str(info.value)
+
+
+def test_shape_errors_name_the_layer_class_that_was_made():
+    class ReluFirstConvLayer(helpers.ConvLayer):  # an exercise's variant of the layer
+        pass
+
+    with pytest.raises(ValueError, match=r"^ReluFirstConvLayer expects input of shape"):
+        ReluFirstConvLayer(1, 5, 16)(tf.zeros((3, 784)))
+    with pytest.raises(ValueError, match=r"^FCLayer expects input of shape"):
+        helpers.FCLayer(10, 2)(tf.zeros((1, 3)))
 
 
 def test_flatten_layer_rejects_2d_input():
@@ -166,11 +176,11 @@ def test_flatten_layer_rejects_2d_input():
 def test_layers_accept_numpy_arrays():
     """The notebooks pass NumPy batches, e.g. layer(image[np.newaxis]) as plot_conv_layer says."""
     images = np.random.default_rng(6).random((3, 28, 28, 1), dtype=np.float32)
-    conv_out = helpers.new_conv_layer(1, 5, 16)(images)
+    conv_out = helpers.ConvLayer(1, 5, 16)(images)
     assert conv_out.shape == (3, 14, 14, 16)
     flat, num_features = helpers.flatten_layer(conv_out.numpy())
     assert flat.shape == (3, 3136) and num_features == 3136
-    assert helpers.new_fc_layer(3136, 10)(flat.numpy()).shape == (3, 10)
+    assert helpers.FCLayer(3136, 10)(flat.numpy()).shape == (3, 10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,7 +198,7 @@ def test_flatten_layer_keeps_element_order():
 
 
 def test_fc_layer_with_relu_is_non_negative():
-    layer = helpers.new_fc_layer(1764, 128)
+    layer = helpers.FCLayer(1764, 128)
     out = layer(random_batch((2, 1764), seed=8))
     assert out.shape == (2, 128)
     assert out.numpy().min() >= 0.0
@@ -196,7 +206,7 @@ def test_fc_layer_with_relu_is_non_negative():
 
 
 def test_fc_layer_without_relu_can_be_negative():
-    layer = helpers.new_fc_layer(1764, 128, use_relu=False)
+    layer = helpers.FCLayer(1764, 128, use_relu=False)
     x = random_batch((2, 1764), seed=8)
     out = layer(x).numpy()
     assert out.shape == (2, 128)
@@ -270,8 +280,8 @@ def train_tiny_model(steps: int = 5) -> tuple[list[np.ndarray], list[np.ndarray]
     y = tf.one_hot(rng.integers(0, 10, 16), 10)
 
     helpers.seed_everything(1)
-    conv = helpers.new_conv_layer(1, 3, 4, use_pooling=True)
-    fc = helpers.new_fc_layer(4 * 4 * 4, 10, use_relu=False)
+    conv = helpers.ConvLayer(1, 3, 4, use_pooling=True)
+    fc = helpers.FCLayer(4 * 4 * 4, 10, use_relu=False)
     variables = [*conv.trainable_variables, *fc.trainable_variables]
     optimizer = keras.optimizers.Adam(1e-3)
     optimizer.build(variables)

@@ -260,7 +260,7 @@ def built_conv2d() -> keras.layers.Conv2D:
 
 
 def test_conv_kernel_of_a_conv_layer_is_its_weights():
-    layer = helpers.new_conv_layer(1, 5, 4)
+    layer = helpers.ConvLayer(1, 5, 4)
     kernel = helpers.conv_kernel(layer)
     assert isinstance(kernel, np.ndarray)
     assert kernel.shape == (5, 5, 1, 4)
@@ -314,7 +314,7 @@ def test_plot_conv_weights_draws_the_filters_of_a_keras_conv2d():
 
 
 def test_plot_conv_weights_draws_the_filters_of_a_conv_layer_for_one_input_channel():
-    layer = helpers.new_conv_layer(3, 5, 4)
+    layer = helpers.ConvLayer(3, 5, 4)
     layer.kernel[1, 1, 0, 3].assign(-0.9)  # the largest magnitude is in another input channel
     kernel = layer.kernel.numpy()
     helpers.plot_conv_weights(layer, input_channel=2)
@@ -351,7 +351,7 @@ def test_show_source_joins_several_objects_in_order():
 def test_plot_conv_layer_draws_the_output_of_either_kind_of_layer(kind):
     image = random_images(1).reshape(1, 28, 28, 1)
     if kind == "ConvLayer":
-        layer = helpers.new_conv_layer(1, 5, 4, use_pooling=True)
+        layer = helpers.ConvLayer(1, 5, 4, use_pooling=True)
     else:
         layer = keras.layers.Conv2D(4, 5, padding="same", activation="relu")
     values = layer(image)

@@ -1,7 +1,6 @@
 """Tests of the shared training pieces: ConvNet, cross_entropy, accuracy, Trainer, and notebook
 #02's own training step as the benchmark runs it."""
 
-import functools
 import re
 from pathlib import Path
 
@@ -10,23 +9,13 @@ import pytest
 
 import helpers
 from helpers import keras, tf
-from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@functools.cache
-def mnist() -> helpers.MNIST:
-    return helpers.load_mnist()
-
-
-def load_benchmark():
-    return load_script("benchmarks/train_speed.py")
-
-
-def small_split(count: int = 256, seed: int = 0) -> helpers.Split:
+def small_split(mnist: helpers.MNIST, count: int = 256, seed: int = 0) -> helpers.Split:
     """`count` images of MNIST's training split."""
-    train = mnist().train
+    train = mnist.train
     pick = np.random.default_rng(seed).choice(len(train), size=count, replace=False)
     return helpers.Split(train.images[pick], train.labels[pick], train.cls[pick])
 
@@ -49,10 +38,10 @@ def test_accuracy_counts_matches_across_integer_types():
     assert float(helpers.accuracy(cls_pred, cls_true)) == pytest.approx(0.75)
 
 
-def test_convnet_chains_the_layers():
+def test_convnet_chains_the_layers(mnist):
     helpers.seed_everything(3)
     net = new_network()
-    images = small_split(5).images
+    images = small_split(mnist, 5).images
     x = tf.reshape(images, [-1, 28, 28, 1])
     flat, _ = helpers.flatten_layer(net.layer_conv2(net.layer_conv1(x)))
     expected = net.layer_fc2(net.layer_fc1(flat))
@@ -84,13 +73,15 @@ def linear_model():
     return (lambda images: images @ weights + biases), [weights, biases]
 
 
-def trained_variables(iterations: list[int], report_every: int | None = None) -> list[np.ndarray]:
+def trained_variables(
+    mnist: helpers.MNIST, iterations: list[int], report_every: int | None = None
+) -> list[np.ndarray]:
     """Fresh network trained on a small split, `optimize` called once per entry of `iterations`."""
     helpers.seed_everything(1)
     net = new_network()
     step = make_train_step(net, net.trainable_variables, keras.optimizers.Adam(1e-3))
     optimize = helpers.Trainer(
-        step, small_split(), batch_size=16, seed=1, report_every=report_every
+        step, small_split(mnist), batch_size=16, seed=1, report_every=report_every
     )
     for count in iterations:
         optimize(count)
@@ -98,19 +89,21 @@ def trained_variables(iterations: list[int], report_every: int | None = None) ->
     return [v.numpy() for v in net.trainable_variables]
 
 
-def test_trainer_is_reproducible_and_independent_of_how_calls_are_split():
-    once = trained_variables([12])
-    again = trained_variables([12])
-    split = trained_variables([1, 4, 7], report_every=5)
+@pytest.mark.slow  # trains for seconds
+def test_trainer_is_reproducible_and_independent_of_how_calls_are_split(mnist):
+    once = trained_variables(mnist, [12])
+    again = trained_variables(mnist, [12])
+    split = trained_variables(mnist, [1, 4, 7], report_every=5)
     for a, b, c in zip(once, again, split):
         np.testing.assert_array_equal(a, b)
         np.testing.assert_array_equal(a, c)
 
 
-def test_trainer_learns():
+@pytest.mark.slow  # trains for seconds
+def test_trainer_learns(mnist):
     helpers.seed_everything(2)
     net = new_network()
-    data = small_split(512)
+    data = small_split(mnist, 512)
     step = make_train_step(net, net.trainable_variables, keras.optimizers.Adam(1e-3))
     optimize = helpers.Trainer(step, data, 64, seed=2)
     predict = tf.function(lambda images: tf.argmax(net(images), axis=1))
@@ -121,11 +114,11 @@ def test_trainer_learns():
     assert after > 0.8
 
 
-def test_trainer_prints_progress_every_report_and_time(capsys):
+def test_trainer_prints_progress_every_report_and_time(capsys, mnist):
     helpers.seed_everything(4)
     model, variables = linear_model()
     step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
-    optimize = helpers.Trainer(step, small_split(), batch_size=32, seed=4, report_every=10)
+    optimize = helpers.Trainer(step, small_split(mnist), batch_size=32, seed=4, report_every=10)
     optimize(1)
     optimize(24)
     lines = capsys.readouterr().out.splitlines()
@@ -139,20 +132,20 @@ def test_trainer_prints_progress_every_report_and_time(capsys):
     assert sum(re.fullmatch(r"Time usage: \d+:\d\d:\d\d", line) is not None for line in lines) == 2
 
 
-def test_trainer_silent_without_report_every(capsys):
+def test_trainer_silent_without_report_every(capsys, mnist):
     model, variables = linear_model()
     step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
-    optimize = helpers.Trainer(step, small_split(), batch_size=8, seed=0, report_every=None)
+    optimize = helpers.Trainer(step, small_split(mnist), batch_size=8, seed=0, report_every=None)
     capsys.readouterr()
     optimize(3)
     assert capsys.readouterr().out == ""
     assert optimize.total_iterations == 3
 
 
-def test_draw_batch_has_no_repeats_and_stays_in_range():
+def test_draw_batch_has_no_repeats_and_stays_in_range(mnist):
     model, variables = linear_model()
     step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
-    optimize = helpers.Trainer(step, small_split(40), batch_size=40, seed=0)
+    optimize = helpers.Trainer(step, small_split(mnist, 40), batch_size=40, seed=0)
     batch = optimize.draw_batch()
     assert sorted(batch.tolist()) == list(range(40))
 
@@ -165,25 +158,27 @@ def test_print_accuracy_table(capsys):
     assert lines[2].split() == ["1,000", "93.6%", "93.1%"]
 
 
-def test_new_conv_net_follows_its_configuration():
+def test_new_conv_net_follows_its_configuration(mnist):
     net = helpers.new_conv_net(num_filters1=4, num_filters2=8, fc_size=32, num_classes=3)
     assert net.layer_conv2.kernel.shape == (5, 5, 4, 8)
     assert net.layer_fc1.kernel.shape == (7 * 7 * 8, 32)
-    assert net(small_split(2).images).shape == (2, 3)
+    assert net(small_split(mnist, 2).images).shape == (2, 3)
 
 
-def test_trainer_gives_the_same_variables_as_a_plain_loop_of_train_step():
+def test_trainer_gives_the_same_variables_as_a_plain_loop_of_train_step(mnist):
     """Many steps per graph call change nothing: the numbers are those of the code shown."""
 
     def run(use_trainer: bool) -> list[np.ndarray]:
         helpers.seed_everything(5)
         net = new_network()
         step = make_train_step(net, net.trainable_variables, keras.optimizers.Adam(1e-3))
-        optimize = helpers.Trainer(step, small_split(), batch_size=16, seed=5, report_every=None)
+        optimize = helpers.Trainer(
+            step, small_split(mnist), batch_size=16, seed=5, report_every=None
+        )
         if use_trainer:
             optimize(7)
         else:
-            train = small_split()
+            train = small_split(mnist)
             for _ in range(7):
                 batch = optimize.draw_batch()
                 step(train.images[batch], train.labels[batch])
@@ -193,34 +188,10 @@ def test_trainer_gives_the_same_variables_as_a_plain_loop_of_train_step():
         np.testing.assert_array_equal(a, b)
 
 
-def test_benchmark_runs_the_train_step_cell_of_notebook_02():
-    benchmark = load_benchmark()
-    helpers.seed_everything(6)
-    net = new_network()
-    optimizer = keras.optimizers.Adam(1e-4)
-    step = benchmark.notebook_train_step(net, optimizer)
-    split = small_split(64)
-    before = float(helpers.cross_entropy(net(split.images), split.labels))
-    cost, batch_accuracy = step(split.images, split.labels)
-    assert float(cost) == pytest.approx(before, rel=1e-6)  # the cost before the update
-    assert 0.0 <= float(batch_accuracy) <= 1.0
-    assert int(optimizer.iterations) == 1  # it applied one update with the given optimizer
-    after = float(helpers.cross_entropy(net(split.images), split.labels))
-    assert after < before
-
-
-def test_benchmark_refuses_a_notebook_without_exactly_one_train_step_cell(tmp_path):
-    benchmark = load_benchmark()
-    notebook = tmp_path / "nb.ipynb"
-    notebook.write_text('{"cells": [{"cell_type": "code", "metadata": {}, "source": ["x = 1"]}]}')
-    with pytest.raises(SystemExit, match="one code cell tagged 'train-step'; found 0"):
-        benchmark.notebook_train_step(new_network(), keras.optimizers.Adam(1e-4), notebook)
-
-
-def test_trainer_keeps_the_accuracy_of_the_last_batch():
+def test_trainer_keeps_the_accuracy_of_the_last_batch(mnist):
     model, variables = linear_model()  # all zero, and a learning rate of 0 keeps it so:
     step = make_train_step(model, variables, keras.optimizers.SGD(0.0))  # it predicts class 0
-    split = small_split(200)
+    split = small_split(mnist, 200)
     optimize = helpers.Trainer(step, split, batch_size=50, seed=7, report_every=None)
     assert optimize.last_accuracy is None
     optimize(3)
@@ -230,18 +201,40 @@ def test_trainer_keeps_the_accuracy_of_the_last_batch():
     assert 0 < optimize.last_accuracy < 0.5
 
 
-def test_new_keras_conv_net_is_notebook_03s_network_with_logits():
+def test_new_keras_conv_net_is_notebook_03s_network_with_logits(mnist):
     model = helpers.new_keras_conv_net()
     assert model.count_params() == 242_062
     assert model.layers[-1].get_config()["activation"] == "linear"  # logits, not softmax
     assert model.get_layer("layer_conv2").kernel.shape == (5, 5, 16, 36)
-    assert model(small_split(3).images).shape == (3, 10)
+    assert model(small_split(mnist, 3).images).shape == (3, 10)
 
 
-def test_many_trainers_do_not_make_tensorflow_warn_of_retracing(caplog):
+def test_both_networks_take_the_same_configuration():
+    sizes = {
+        "filter_size1": 3,
+        "num_filters1": 4,
+        "filter_size2": 3,
+        "num_filters2": 6,
+        "fc_size": 20,
+    }
+    ours = helpers.new_conv_net(num_classes=3, **sizes)
+    keras_model = helpers.new_keras_conv_net(num_classes=3, **sizes)
+    # tf.Module lists its variables by name (bias before kernel), Keras by layer.
+    assert sorted(tuple(v.shape) for v in ours.trainable_variables) == sorted(
+        tuple(w.shape) for w in keras_model.trainable_weights
+    )
+
+
+def test_accuracy_on_is_the_share_of_a_split_classified_correctly():
+    split = helpers.Split(np.zeros((600, 784), np.float32), np.zeros((600, 10)), np.arange(600) % 3)
+    always_one = lambda images: tf.ones(len(images), tf.int64)
+    assert helpers.accuracy_on(always_one, split) == pytest.approx(200 / 600)
+
+
+def test_many_trainers_do_not_make_tensorflow_warn_of_retracing(caplog, mnist):
     # Each Trainer traces its own graph once; TensorFlow warns when five of the last calls to
     # one function traced. An ensemble of five networks, one short call each, must stay quiet.
-    split = small_split(64)
+    split = small_split(mnist, 64)
     for _ in range(6):
         model, variables = linear_model()
         step = make_train_step(model, variables, keras.optimizers.SGD(0.1))
