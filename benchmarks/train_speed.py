@@ -33,10 +33,9 @@ from pathlib import Path
 
 import helpers  # First: it sets TensorFlow's environment, then imports TensorFlow.
 from helpers import keras, np, tf
+from tutorial_checks import notebooks as nb
 
-NOTEBOOK = (
-    Path(__file__).resolve().parent.parent / "notebooks" / "02_Convolutional_Neural_Network.ipynb"
-)
+NOTEBOOK = nb.NOTEBOOKS_DIR / "02_Convolutional_Neural_Network.ipynb"
 STEP_TAG = "train-step"
 
 BATCH_SIZE = 64
@@ -112,16 +111,14 @@ def notebook_train_step(
 ) -> Callable:
     """The training step of notebook #02, made by the notebook's own `new_train_step` cell."""
     cells = [
-        cell
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        if STEP_TAG in cell["metadata"].get("tags", [])
+        cell for cell in nb.read(notebook)["cells"] if STEP_TAG in cell["metadata"].get("tags", [])
     ]
     if len(cells) != 1:
         raise SystemExit(
             f"{notebook.name} must have one code cell tagged {STEP_TAG!r}; found {len(cells)}."
         )
     namespace = {"helpers": helpers, "tf": tf}  # what the cell uses besides its arguments
-    exec("".join(cells[0]["source"]), namespace)  # noqa: S102 - the project's own notebook
+    exec(nb.source(cells[0]), namespace)  # noqa: S102 - the project's own notebook
     return namespace["new_train_step"](model, model.trainable_variables, optimizer)
 
 

@@ -20,7 +20,6 @@ folder:
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,11 +28,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Rectangle
 
-HERE = Path(__file__).resolve().parent
-if str(HERE.parent) not in sys.path:  # run as a script without the project installed
-    sys.path.insert(0, str(HERE.parent))
+import mnist_data
 
-import mnist_data  # after the path set-up above
+HERE = Path(__file__).resolve().parent
 
 matplotlib.use("Agg")  # no display needed; no figure exists yet, so switching is safe
 

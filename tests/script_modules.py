@@ -1,10 +1,9 @@
 """Load the project's scripts (scripts/, benchmarks/), which are not packages, as modules."""
 
 import importlib.util
-from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
+from tutorial_checks import ROOT
 
 
 def load_script(relative_path: str) -> ModuleType:

@@ -1,13 +1,43 @@
-"""The speed benchmark in its smoke mode: it runs and reports (no timing is asserted)."""
+"""The speed benchmark (benchmarks/train_speed.py): it runs notebook #02's own training step, and
+its smoke mode runs and reports (no timing is asserted)."""
 
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import pytest
+
+import helpers
+from helpers import keras
+from script_modules import load_script
+from tutorial_checks import ROOT
+
+benchmark = load_script("benchmarks/train_speed.py")
 
 
+def test_the_benchmark_runs_the_train_step_cell_of_notebook_02(mnist):
+    helpers.seed_everything(6)
+    net = helpers.new_conv_net()
+    optimizer = keras.optimizers.Adam(1e-4)
+    step = benchmark.notebook_train_step(net, optimizer)
+    images, labels = mnist.train.images[:64], mnist.train.labels[:64]
+    before = float(helpers.cross_entropy(net(images), labels))
+    cost, batch_accuracy = step(images, labels)
+    assert float(cost) == pytest.approx(before, rel=1e-6)  # the cost before the update
+    assert 0.0 <= float(batch_accuracy) <= 1.0
+    assert int(optimizer.iterations) == 1  # it applied one update with the given optimizer
+    after = float(helpers.cross_entropy(net(images), labels))
+    assert after < before
+
+
+def test_the_benchmark_refuses_a_notebook_without_exactly_one_train_step_cell(tmp_path):
+    notebook = tmp_path / "nb.ipynb"
+    notebook.write_text('{"cells": [{"cell_type": "code", "metadata": {}, "source": ["x = 1"]}]}')
+    with pytest.raises(SystemExit, match="one code cell tagged 'train-step'; found 0"):
+        benchmark.notebook_train_step(helpers.new_conv_net(), keras.optimizers.Adam(1e-4), notebook)
+
+
+@pytest.mark.slow
 def test_benchmark_smoke_run_reports_every_candidate():
     run = subprocess.run(
         [sys.executable, "benchmarks/train_speed.py", "--smoke", "--json"],

@@ -1,4 +1,4 @@
-"""Notebook #02-B in a real browser: JupyterLab runs it, the mouse draws a 1 and a 0 on the pad,
+"""Notebook 02-B in a real browser: JupyterLab runs it, the mouse draws a 1 and a 0 on the pad,
 and the predictions shown must be 1 and 0.
 
 Needs Chromium from the system's packages (Debian: `apt-get install chromium`; Playwright's own
@@ -17,22 +17,26 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "notebooks" / "02B_Draw_a_Digit.ipynb"
-SCREENSHOT = ROOT / "images" / "02B_drawing_pad.png"
+from tutorial_checks import ROOT
+from tutorial_checks import notebooks as nb
+
+NOTEBOOK = nb.NOTEBOOKS_DIR / "02_Draw_a_Digit.ipynb"
+SCREENSHOT = ROOT / "images" / "02_drawing_pad.png"
 CHROMIUM = os.environ.get("TUTORIALS_CHROMIUM") or next(
     filter(None, map(shutil.which, ["chromium", "chromium-browser", "google-chrome"])), None
 )
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no Chromium: install it (Debian/Ubuntu: apt-get install chromium) to run the "
-    "browser test of notebook #02-B; .ci/run does",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="no Chromium: install it (Debian/Ubuntu: apt-get install chromium) to run the "
+        "browser test of notebook 02-B; .ci/run does",
+    ),
+]
 
 
 def free_port() -> int:

@@ -18,13 +18,13 @@ def test_the_record_is_the_lesson_with_the_full_setting_and_shows_what_it_quotes
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_lesson_quotes_results_of_the_full_run(name):
-    quoted = full_run.quoted_results(full_run.read(full_run.LESSONS / name))
+    quoted = full_run.quoted_results(full_run.read(full_run.nb.NOTEBOOKS_DIR / name))
     assert len(quoted) >= 5, "the section should give the networks' and the ensemble's results"
 
 
 def lesson_and_record(name: str) -> tuple[dict, dict]:
-    lesson = full_run.read(full_run.LESSONS / name)
-    return lesson, full_run.read(full_run.RECORDS / name)
+    lesson = full_run.read(full_run.nb.NOTEBOOKS_DIR / name)
+    return lesson, full_run.read(full_run.nb.RECORDS_DIR / name)
 
 
 def test_problems_reports_a_record_whose_code_differs(monkeypatch, tmp_path):
@@ -33,9 +33,8 @@ def test_problems_reports_a_record_whose_code_differs(monkeypatch, tmp_path):
     changed = copy.deepcopy(record)
     code = next(c for c in changed["cells"] if c["cell_type"] == "code")
     code["source"] = ["import helpers  # a change after the run\n"]
-    (tmp_path / name).write_text(full_run.json.dumps(changed))
-    monkeypatch.setattr(full_run, "RECORDS", tmp_path)
-    monkeypatch.setattr(full_run, "ROOT", tmp_path.parent)
+    full_run.nb.write(tmp_path / name, changed)
+    monkeypatch.setattr(full_run.nb, "RECORDS_DIR", tmp_path)
     assert any("its code is not the lesson's" in p for p in full_run.problems(name))
 
 
@@ -45,8 +44,8 @@ def test_problems_reports_a_quoted_result_that_the_record_does_not_show(monkeypa
     misquoted = copy.deepcopy(lesson)
     section = next(c for c in misquoted["cells"] if "".join(c["source"]).startswith("## The full"))
     section["source"] = ["## The full run\n", "The ensemble reached 99.99 % and got 12345 images."]
-    (tmp_path / name).write_text(full_run.json.dumps(misquoted))
-    monkeypatch.setattr(full_run, "LESSONS", tmp_path)
+    full_run.nb.write(tmp_path / name, misquoted)
+    monkeypatch.setattr(full_run.nb, "NOTEBOOKS_DIR", tmp_path)
     found = full_run.problems(name)
     assert any("'99.99%'" in p for p in found) and any("'12345 images'" in p for p in found)
 
@@ -67,3 +66,28 @@ def test_the_record_links_one_folder_up():
     text = "\n".join("".join(c["source"]) for c in record["cells"] if c["cell_type"] == "markdown")
     assert "](../../images/" in text and "](../04_Save_Restore.ipynb)" in text
     assert "](../images/" not in text
+
+
+def test_text_refresh_copies_the_lessons_prose_and_refuses_changed_code(monkeypatch, tmp_path):
+    name = NAMES[0]
+    lesson, record = lesson_and_record(name)
+    stale = copy.deepcopy(record)
+    prose = next(c for c in stale["cells"][1:] if c["cell_type"] == "markdown")
+    prose["source"] = ["Text from before the lesson was edited."]
+    full_run.nb.write(tmp_path / name, stale)
+    monkeypatch.setattr(full_run.nb, "RECORDS_DIR", tmp_path)
+    assert any("its text is not the lesson's" in p for p in full_run.problems(name))
+
+    full_run.refresh_text(name)
+    refreshed = full_run.read(tmp_path / name)
+    assert full_run.markdown_of(refreshed) == full_run.markdown_of(full_run.record_of(lesson, name))
+    assert [c.get("outputs") for c in refreshed["cells"]] == [
+        c.get("outputs") for c in stale["cells"]
+    ]
+    assert full_run.problems(name) == []
+
+    code = next(c for c in refreshed["cells"] if c["cell_type"] == "code")
+    code["source"] = ["import helpers  # changed after the run\n"]
+    full_run.nb.write(tmp_path / name, refreshed)
+    with pytest.raises(full_run.FullRunError, match="run python scripts/full_run.py"):
+        full_run.refresh_text(name)

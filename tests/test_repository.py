@@ -1,5 +1,6 @@
 """Checks of the repository as committed: notebook hygiene and lint, without running anything."""
 
+import inspect
 import json
 import re
 import subprocess
@@ -8,29 +9,39 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))  # 02B_...: a companion
-CHINESE = sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]*_*.ipynb"))
-RECORDS = sorted((ROOT / "notebooks" / "full_runs").glob("[0-9][0-9]*_*.ipynb"))  # full runs
-NOTEBOOKS = ENGLISH + CHINESE + RECORDS
+from tutorial_checks import ROOT
+from tutorial_checks import notebooks as nb
+
+ENGLISH = nb.lessons()
+NOTEBOOKS = ENGLISH + nb.lessons(nb.CHINESE_DIR) + nb.lessons(nb.RECORDS_DIR)
 MACHINE_PATH = re.compile(r"(/home/\w+/|/root/|/tmp/|/work/|site-packages/|[A-Z]:\\\\Users\\\\)")
 
 
 def code_cells(path: Path) -> list[dict]:
-    return [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+    return [c for c in nb.read(path)["cells"] if c["cell_type"] == "code"]
 
 
-def test_there_are_notebooks():
-    assert [p.name.split("_")[0] for p in ENGLISH] == ["01", "02B", "02", "03", "04", "05"]
+def notebook_id(path: Path) -> str:
+    return str(path.relative_to(nb.NOTEBOOKS_DIR))
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
+def test_every_notebook_is_named_like_a_lesson_and_a_companion_lists_after_its_lesson():
+    names = sorted(p.name for p in nb.NOTEBOOKS_DIR.glob("*.ipynb"))
+    assert names == [p.name for p in ENGLISH], "notebooks/NN_Title.ipynb, two digits first"
+    lesson_02 = names.index("02_Convolutional_Neural_Network.ipynb")
+    assert names.index("02_Draw_a_Digit.ipynb") == lesson_02 + 1
+    # The same order where case is ignored, or where punctuation is (file managers, ls):
+    for key in (str.casefold, lambda name: re.sub(r"[_\W]", "", name).casefold()):
+        assert sorted(names, key=key) == names
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_notebook_was_run_top_to_bottom(path):
     counts = [cell["execution_count"] for cell in code_cells(path)]
     assert counts == list(range(1, len(counts) + 1)), "run it with Restart & Run All"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_notebook_outputs_hold_no_errors_stderr_or_machine_paths(path):
     for number, cell in enumerate(code_cells(path), start=1):
         for output in cell["outputs"]:
@@ -41,11 +52,11 @@ def test_notebook_outputs_hold_no_errors_stderr_or_machine_paths(path):
             assert not MACHINE_PATH.search(text), f"cell [{number}] shows a machine's path"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_notebook_imports_helpers_first_and_uses_the_python3_kernel(path):
     first = "".join(code_cells(path)[0]["source"])
     assert first.startswith("import helpers"), "helpers must set up TensorFlow before its import"
-    assert json.loads(path.read_text())["metadata"]["kernelspec"]["name"] == "python3"
+    assert nb.read(path)["metadata"]["kernelspec"]["name"] == "python3"
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=" ".join)
@@ -59,11 +70,9 @@ def test_ruff(command):
 
 def test_every_public_helper_is_used_by_a_notebook_or_by_a_helper_that_is():
     """helpers.py holds what the notebooks share; code no lesson reaches does not belong there."""
-    import inspect
-
     import helpers
 
-    code = "\n".join("".join(c["source"]) for path in ENGLISH for c in code_cells(path))
+    code = "\n".join(nb.source(c) for path in ENGLISH for c in code_cells(path))
     public = {
         name: obj
         for name, obj in vars(helpers).items()
@@ -71,7 +80,31 @@ def test_every_public_helper_is_used_by_a_notebook_or_by_a_helper_that_is():
         and (inspect.isfunction(obj) or inspect.isclass(obj))
         and obj.__module__ == "helpers"
     }
-    used = {name for name in public if f"helpers.{name}" in code}
-    sources = "\n".join(inspect.getsource(public[name]) for name in used)
-    unused = [name for name in public if name not in used and f"{name}(" not in sources]
-    assert not unused, f"helpers that no notebook uses: {unused}"
+    assert unused_names(public, code) == []
+
+
+def unused_names(public: dict, code: str) -> list[str]:
+    """The names in `public` that `code` does not use as helpers.NAME, nor the source of one
+    that it does (transitively); whole names only."""
+    used: set[str] = set()
+    found = {n for n in public if re.search(rf"\bhelpers\.{n}\b", code)}
+    while found:
+        used |= found
+        sources = "\n".join(inspect.getsource(public[n]) for n in found)
+        found = {n for n in public if n not in used and re.search(rf"\b{n}\b", sources)}
+    return sorted(set(public) - used)
+
+
+def test_unused_names_matches_whole_names_only():
+    def plot_images():
+        pass
+
+    def plot_image():
+        pass
+
+    def plot_everything():
+        plot_images()
+
+    public = {f.__name__: f for f in (plot_images, plot_image, plot_everything)}
+    assert unused_names(public, "helpers.plot_images(x)") == ["plot_everything", "plot_image"]
+    assert unused_names(public, "helpers.plot_everything()") == ["plot_image"]

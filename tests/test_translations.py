@@ -3,16 +3,14 @@ prose in Chinese, and links that resolve. scripts/sync_translations.py keeps the
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from script_modules import load_script
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from tutorial_checks import notebooks as nb
+from tutorial_checks import shown
 
 sync = load_script("scripts/sync_translations.py")
 ENGLISH = sync.english_notebooks()
@@ -32,8 +30,8 @@ def chinese_enough(markdown: str) -> bool:
 
 
 def markdown_cells(path: Path) -> list[tuple[int, str]]:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return [(i, "".join(c["source"])) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
+    cells = nb.read(path)["cells"]
+    return [(i, nb.source(c)) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
 
 
 def test_chinese_enough_tells_chinese_from_english():
@@ -48,7 +46,7 @@ def test_chinese_enough_tells_chinese_from_english():
 def test_every_notebook_has_a_chinese_twin_in_step(english):
     problems = sync.out_of_step(english)
     assert not problems, (
-        f"{sync.twin(english).relative_to(ROOT)} is out of step with {english.name}:\n"
+        f"{shown(sync.twin(english))} is out of step with {english.name}:\n"
         + "\n".join(problems)
         + "\nRun `python scripts/sync_translations.py` (see its docstring)."
     )
@@ -58,7 +56,7 @@ def test_every_notebook_has_a_chinese_twin_in_step(english):
 def test_the_twins_prose_is_chinese(english):
     chinese = sync.twin(english)
     if not chinese.exists():
-        pytest.fail(f"{chinese.relative_to(ROOT)} is missing")
+        pytest.fail(f"{shown(chinese)} is missing")
     untranslated = [
         f"cell {i}: {text.strip().splitlines()[0][:70]!r}"
         for i, text in markdown_cells(chinese)
@@ -67,9 +65,7 @@ def test_the_twins_prose_is_chinese(english):
     assert not untranslated, "markdown cells not in Chinese:\n" + "\n".join(untranslated)
 
 
-@pytest.mark.parametrize(
-    "path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks"))
-)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(nb.NOTEBOOKS_DIR)))
 def test_links_and_images_resolve(path):
     headings = set()
     for _, text in markdown_cells(path):
@@ -92,9 +88,8 @@ def test_links_and_images_resolve(path):
 def test_out_of_step_names_the_cell_whose_code_changed(tmp_path, monkeypatch):
     english_dir, chinese_dir = tmp_path, tmp_path / "zh"
     chinese_dir.mkdir()
-    monkeypatch.setattr(sync, "ENGLISH_DIR", english_dir)
-    monkeypatch.setattr(sync, "CHINESE_DIR", chinese_dir)
-    monkeypatch.setattr(sync, "ROOT", tmp_path)
+    monkeypatch.setattr(sync.nb, "NOTEBOOKS_DIR", english_dir)
+    monkeypatch.setattr(sync.nb, "CHINESE_DIR", chinese_dir)
 
     def notebook(markdown: str, code: str, output: str) -> dict:
         out = {"output_type": "stream", "name": "stdout", "text": [output]}
