@@ -315,6 +315,10 @@ class Trainer:
         if self.report_every:
             print(f"Time usage: {timedelta(seconds=round(time.time() - start_time))}")
 
+    def add_iterations(self, count: int) -> None:
+        """Count `count` iterations run outside the trainer, such as a step run by hand."""
+        self.total_iterations += count
+
     def draw_batch(self) -> np.ndarray:
         """The image numbers of one random batch, without repeats."""
         return self.rng.choice(len(self.images), size=self.batch_size, replace=False)

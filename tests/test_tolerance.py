@@ -89,6 +89,30 @@ MATRIX = np.diag([970, 1125, 1020, 1000, 970, 880, 940, 1015, 960, 990])
             "Ensemble right, best network wrong: 39 images",
             f"Ensemble right, best network wrong: {39 + BOUNDS['matrix']} images",
         ),
+        (
+            "network 1      99.40%      97.60%      97.86%      98.03%   (4,030 and 970 images)",
+            (
+                f"network 1      99.40%      {97.6 - PERCENT:.2f}%      97.86%      98.03%   "
+                "(4,030 and 970 images)"
+            ),
+        ),
+        (
+            "Unanimous: 9,812 of 10,000 test images; a vote ties on 3 of them",
+            (
+                f"Unanimous: {9812 - 50:,} of 10,000 test images; a vote ties on "
+                f"{3 + BOUNDS['matrix']} of them"
+            ),
+        ),
+        (
+            (
+                "  250 iterations: its 1,000 training images  84.50%, 1,000 others  84.10%, "
+                "validation set  86.88%"
+            ),
+            (
+                f"  250 iterations: its 1,000 training images  {84.5 + PERCENT:.2f}%, 1,000 others  "
+                f"84.10%, validation set  {86.88 - PERCENT:.2f}%"
+            ),
+        ),
     ],
     ids=[
         "identical",
@@ -105,6 +129,9 @@ MATRIX = np.diag([970, 1125, 1020, 1000, 970, 880, 940, 1015, 960, 990])
         "ensemble-table",
         "held-out-accuracy",
         "ensemble-disagreement-count",
+        "like-with-like-table",
+        "vote-ties",
+        "overfitting-table",
     ],
 )
 def test_numbers_close_accepts(stored, new):
@@ -178,6 +205,25 @@ def test_numbers_close_accepts(stored, new):
             "  ensemble    " + "   0%" * 7 + "  60%  40%   0%   7",
             "  ensemble    " + "   0%" * 7 + "  59%  41%   0%   7",
         ),
+        (
+            "network 1      99.40%      97.60%      97.86%      98.03%   (4,030 and 970 images)",
+            "network 1      99.40%      97.60%      97.86%      98.03%   (4,031 and 969 images)",
+        ),
+        (
+            "network 1      99.40%      97.60%      97.86%      98.03%   (4,030 and 970 images)",
+            (
+                f"network 1      99.40%      97.60%      97.86%      {98.03 + PERCENT + 0.01:.2f}%   "
+                "(4,030 and 970 images)"
+            ),
+        ),
+        (
+            "Unanimous: 9,812 of 10,000 test images; a vote ties on 3 of them",
+            f"Unanimous: 9,812 of 10,000 test images; a vote ties on {3 + BOUNDS['matrix'] + 1} of them",
+        ),
+        (
+            "Unanimous: 9,812 of 10,000 test images; a vote ties on 3 of them",
+            "Unanimous: 9,700 of 10,000 test images; a vote ties on 3 of them",
+        ),
     ],
     ids=[
         "keras-accuracy-0.1-vs-0.95",
@@ -211,6 +257,10 @@ def test_numbers_close_accepts(stored, new):
         "network-number",
         "ensemble-count-beyond",
         "softmax-outputs-exact",
+        "like-with-like-image-counts",
+        "like-with-like-beyond",
+        "vote-ties-beyond",
+        "unanimous-beyond",
     ],
 )
 def test_numbers_close_rejects(stored, new):

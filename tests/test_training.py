@@ -240,3 +240,16 @@ def test_many_trainers_do_not_make_tensorflow_warn_of_retracing(caplog, mnist):
         step = make_train_step(model, variables, keras.optimizers.SGD(0.1))
         helpers.Trainer(step.python_function, split, batch_size=16, seed=0, report_every=None)(1)
     assert "retracing" not in caplog.text
+
+
+def test_iterations_run_by_hand_are_counted_in_the_progress_lines(capsys, mnist):
+    model, variables = linear_model()
+    step = make_train_step(model, variables, keras.optimizers.SGD(0.1))
+    optimize = helpers.Trainer(step, small_split(mnist), batch_size=8, seed=0, report_every=10)
+    batch = optimize.draw_batch()
+    step(small_split(mnist).images[batch], small_split(mnist).labels[batch])  # by hand
+    optimize.add_iterations(1)
+    optimize(19)
+    lines = capsys.readouterr().out.splitlines()
+    assert optimize.total_iterations == 20
+    assert [line.split(",")[0] for line in lines[:-1]] == ["Optimization Iteration:     11"]

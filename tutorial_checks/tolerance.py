@@ -66,8 +66,16 @@ MEASURED = [
         r"^ *ensemble +(?P<percent>[\d.]+)%$",
         r"best network (?P<percent1>[\d.]+)%, ensemble (?P<percent2>[\d.]+)%",
         r"wrong: (?P<matrix>\d+) images$",  # #05: test images in one category, like a matrix entry
+        (
+            r"^network \d(?: +(?P<percent1>[\d.]+)%)(?: +(?P<percent2>[\d.]+)%)(?: +(?P<percent3>[\d.]+)%)"
+            r"(?: +(?P<percent4>[\d.]+)%) +\("
+        ),  # #05: the like-with-like table
+        r"^Unanimous: (?P<count>[\d,]+) of [\d,]+ test images; a vote ties on (?P<matrix>\d+) of",
         r"(?:Prediction:|the network says) \d \((?P<percent>\d+)%\)",  # #02-B: one drawing
-        r"training images +(?P<percent1>[\d.]+)%, on the validation set +(?P<percent2>[\d.]+)%",
+        (
+            r"training images +(?P<percent1>[\d.]+)%, 1,000 others +(?P<percent2>[\d.]+)%, "
+            r"validation set +(?P<percent3>[\d.]+)%"
+        ),  # #02's overfitting experiment
         r"accuracy: (?P<fraction>[\d.]+)",
         r"loss: (?P<loss>[\d.]+)",
         r"^ *[\d,]+ +(?P<percent>[\d.]+)% +[\d.]+%$",  # print_accuracy_table: this run, original
