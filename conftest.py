@@ -18,6 +18,7 @@ from tutorial_checks.tolerance import SAME_CPU_TAG, TOLERANT_TAG, numbers_close
 # twins, nbval executes #01 (the shortest), which shows that a twin's code also runs from its own
 # folder; executing the others would double the suite's time to prove nothing more.
 collect_ignore_glob = ["notebooks/zh/0[2-9]_*.ipynb", "notebooks/zh/[1-9][0-9]_*.ipynb"]
+collect_ignore_glob += ["notebooks/zh/solutions/*.ipynb"]
 # Records of full runs (scripts/full_run.py) are the point of not running the full experiment
 # in the suite; tests/test_full_runs.py checks them without executing them.
 collect_ignore_glob += ["notebooks/full_runs/*.ipynb"]

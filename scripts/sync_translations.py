@@ -31,11 +31,13 @@ from tutorial_checks.notebooks import output_text, read, source, write
 
 
 def english_notebooks() -> list[Path]:
-    return nb.lessons(nb.NOTEBOOKS_DIR)
+    """The lessons and their worked solutions."""
+    return nb.lessons(nb.NOTEBOOKS_DIR) + nb.lessons(nb.SOLUTIONS_DIR)
 
 
 def twin(english: Path) -> Path:
-    return nb.CHINESE_DIR / english.name
+    """notebooks/X.ipynb -> notebooks/zh/X.ipynb, notebooks/solutions/X -> zh/solutions/X."""
+    return nb.CHINESE_DIR / english.relative_to(nb.NOTEBOOKS_DIR)
 
 
 def code_without_comments(code: str) -> list[str]:
@@ -110,10 +112,13 @@ def start_twin(name: str) -> Path:
     chinese_path = twin(english_path)
     if chinese_path.exists():
         raise SystemExit(f"{shown(chinese_path)} exists already.")
-    nb.CHINESE_DIR.mkdir(exist_ok=True)
+    chinese_path.parent.mkdir(parents=True, exist_ok=True)
     notebook = read(english_path)
-    for cell in notebook["cells"]:
-        if cell["cell_type"] == "markdown":  # links from notebooks/zh/ reach one folder further
+    # A lesson's links to images/ and the project reach one folder further from notebooks/zh/; a
+    # solution's links to its lesson go to the Chinese lesson, one folder up in both editions.
+    lesson = english_path.parent == nb.NOTEBOOKS_DIR
+    for cell in notebook["cells"] if lesson else []:
+        if cell["cell_type"] == "markdown":
             cell["source"] = [line.replace("](../", "](../../") for line in cell["source"]]
     write(chinese_path, notebook)
     return chinese_path
@@ -122,7 +127,9 @@ def start_twin(name: str) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Keep notebooks/zh/ in step with notebooks/.")
     parser.add_argument("--check", action="store_true", help="report only, change nothing")
-    parser.add_argument("--new", metavar="NN_Title.ipynb", help="start the twin of a notebook")
+    parser.add_argument(
+        "--new", metavar="NN_Title.ipynb", help="start the twin of a notebook (solutions/NN_...)"
+    )
     args = parser.parse_args()
     if args.new:
         print(f"wrote {shown(start_twin(args.new))}: translate its markdown cells")

@@ -13,7 +13,8 @@ from tutorial_checks import ROOT
 from tutorial_checks import notebooks as nb
 
 ENGLISH = nb.lessons()
-NOTEBOOKS = ENGLISH + nb.lessons(nb.CHINESE_DIR) + nb.lessons(nb.RECORDS_DIR)
+SOLUTIONS = nb.lessons(nb.SOLUTIONS_DIR) + nb.lessons(nb.CHINESE_DIR / "solutions")
+NOTEBOOKS = ENGLISH + nb.lessons(nb.CHINESE_DIR) + nb.lessons(nb.RECORDS_DIR) + SOLUTIONS
 MACHINE_PATH = re.compile(r"(/home/\w+/|/root/|/tmp/|/work/|site-packages/|[A-Z]:\\\\Users\\\\)")
 
 

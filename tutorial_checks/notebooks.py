@@ -13,6 +13,7 @@ from tutorial_checks import ROOT
 NOTEBOOKS_DIR = ROOT / "notebooks"  # The lessons, notebooks/NN_Title.ipynb.
 CHINESE_DIR = NOTEBOOKS_DIR / "zh"  # Their Chinese twins, same file names.
 RECORDS_DIR = NOTEBOOKS_DIR / "full_runs"  # Records of full runs (scripts/full_run.py).
+SOLUTIONS_DIR = NOTEBOOKS_DIR / "solutions"  # Worked solutions: NN_Title_Solutions.ipynb.
 # A lesson's file name: two digits, an underscore, its title. A companion shares its lesson's
 # number (02_Draw_a_Digit beside 02_Convolutional_Neural_Network).
 PATTERN = "[0-9][0-9]_*.ipynb"
