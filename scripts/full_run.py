@@ -1,12 +1,13 @@
-"""Run a lesson whose experiment was cut to fit the test suite, with the original's full setting.
+"""Run a notebook whose experiment was cut to fit the test suite, with the full setting.
 
 Notebook #05 trains each of its five networks for 5,000 iterations, half of the original's
-10,000, so that the test suite (which executes every lesson) stays within its time budget. This
-script executes the same notebook with the full setting and stores the executed copy, the
-*record* of the full run, in `notebooks/full_runs/`. The lesson's section "The full run" quotes
-the record's results. `tests/test_full_runs.py` checks that the record's code is the lesson's
-with only that setting changed, and that every result the section quotes is in the record's
-outputs; nbval does not execute records (that would cost the time the cut saves).
+10,000, so that the test suite (which executes every lesson) stays within its time budget; some
+worked solutions (`notebooks/solutions/`) cut their training the same way. This script executes
+the same notebook with the full setting and stores the executed copy, the *record* of the full
+run, in `notebooks/full_runs/` (under the notebook's own file name). The notebook's section "The
+full run" quotes the record's results. `tests/test_full_runs.py` checks that the record's code is
+the notebook's with only that setting changed, and that every result the section quotes is in
+the record's outputs; nbval does not execute records (that would cost the time the cut saves).
 
     python scripts/full_run.py 05_Ensemble_Learning.ipynb    # about 12 minutes on 2 CPU cores
     python scripts/full_run.py --check                       # records in step with the lessons?
@@ -29,7 +30,8 @@ from tutorial_checks import notebooks as nb
 from tutorial_checks import shown
 from tutorial_checks.notebooks import output_text, read, source
 
-# Lesson -> (the setting's line as the lesson has it, the line of the full run).
+# Notebook file name (a lesson's, or a solution's NN_Title_Solutions.ipynb) -> (the setting's line
+# as the notebook has it, the line of the full run).
 FULL_SETTINGS = {
     "05_Ensemble_Learning.ipynb": (
         "num_iterations = 5_000  # Training iterations of each network (the original: 10,000).",
@@ -45,8 +47,14 @@ class FullRunError(Exception):
     """A lesson or record that does not fit what this script expects; the message says why."""
 
 
+def notebook_path(name: str) -> Path:
+    """Where the notebook `name` lives: a lesson in notebooks/, a solution in notebooks/solutions/."""
+    folder = nb.SOLUTIONS_DIR if name.endswith("_Solutions.ipynb") else nb.NOTEBOOKS_DIR
+    return folder / name
+
+
 def record_of(lesson: dict, name: str) -> dict:
-    """The lesson with the full setting, a note on top, and links fixed for the records' folder."""
+    """The notebook with the full setting, a note on top, and links fixed for the records' folder."""
     lesson_line, full_line = FULL_SETTINGS[name]
     record = copy.deepcopy(lesson)
     cells = [c for c in record["cells"] if c["cell_type"] == "code" and lesson_line in source(c)]
@@ -56,18 +64,21 @@ def record_of(lesson: dict, name: str) -> dict:
             f"{len(cells)} cells. Update FULL_SETTINGS in {Path(__file__).name} to the lesson."
         )
     cells[0]["source"] = source(cells[0]).replace(lesson_line, full_line).splitlines(True)
+    folder = notebook_path(name).parent.relative_to(nb.NOTEBOOKS_DIR).as_posix()
     for cell in record["cells"]:
-        if cell["cell_type"] == "markdown":
-            # One folder deeper: ../images -> ../../images, 04_X.ipynb -> ../04_X.ipynb.
+        if cell["cell_type"] == "markdown" and folder == ".":
+            # A lesson's record is one folder deeper: ../images -> ../../images,
+            # 04_X.ipynb -> ../04_X.ipynb. A solution's is as deep as the solution.
             text = re.sub(r"\]\(\.\./", "](../../", source(cell))
             text = re.sub(r"\]\((\d\d\w*\.ipynb)", r"](../\1", text)
             cell["source"] = text.splitlines(True)
+    link = f"../{name}" if folder == "." else f"../{folder}/{name}"
     note = {
         "cell_type": "markdown",
         "id": "full-run-note",
         "metadata": {},
         "source": (
-            f"> **The record of a full run.** This is [{name}](../{name}) executed top to bottom "
+            f"> **The record of a full run.** This is [{name}]({link}) executed top to bottom "
             f"by `scripts/full_run.py` with one line changed: `{full_line}` instead of "
             f"`{lesson_line}`. Read the lesson there; this copy keeps the outputs that its "
             f'section "The full run" quotes.'
@@ -106,7 +117,7 @@ def quoted_results(lesson: dict) -> list[str]:
 
 def problems(name: str) -> list[str]:
     """What is wrong with the record of `name`: out of step with the lesson, or misquoted."""
-    lesson = read(nb.NOTEBOOKS_DIR / name)
+    lesson = read(notebook_path(name))
     path = nb.RECORDS_DIR / name
     if not path.exists():
         return [f"no record {shown(path)}: run python scripts/full_run.py {name}"]
@@ -130,9 +141,9 @@ def problems(name: str) -> list[str]:
 
 
 def run(name: str) -> None:
-    lesson_path = nb.NOTEBOOKS_DIR / name
+    lesson_path = notebook_path(name)
     if name not in FULL_SETTINGS or not lesson_path.exists():
-        raise FullRunError(f"{name}: not a lesson with a full run; known: {sorted(FULL_SETTINGS)}")
+        raise FullRunError(f"{name}: no full run of it is known; known: {sorted(FULL_SETTINGS)}")
     record = record_of(read(lesson_path), name)
     nb.RECORDS_DIR.mkdir(exist_ok=True)
     print(f"Executing {name} with {FULL_SETTINGS[name][1]!r} ...", flush=True)
@@ -146,7 +157,7 @@ def run(name: str) -> None:
 def refresh_text(name: str) -> None:
     """Give the record the lesson's markdown; its code and outputs stay as its run left them."""
     path = nb.RECORDS_DIR / name
-    record, fresh = read(path), record_of(read(nb.NOTEBOOKS_DIR / name), name)
+    record, fresh = read(path), record_of(read(notebook_path(name)), name)
     kinds = [c["cell_type"] for c in record["cells"]]
     if code_of(record) != code_of(fresh) or kinds != [c["cell_type"] for c in fresh["cells"]]:
         raise FullRunError(

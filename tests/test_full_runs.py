@@ -9,6 +9,7 @@ from script_modules import load_script
 
 full_run = load_script("scripts/full_run.py")
 NAMES = sorted(full_run.FULL_SETTINGS)
+LESSON = "05_Ensemble_Learning.ipynb"  # The examples below use its text.
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -18,17 +19,17 @@ def test_the_record_is_the_lesson_with_the_full_setting_and_shows_what_it_quotes
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_lesson_quotes_results_of_the_full_run(name):
-    quoted = full_run.quoted_results(full_run.read(full_run.nb.NOTEBOOKS_DIR / name))
+    quoted = full_run.quoted_results(full_run.read(full_run.notebook_path(name)))
     assert len(quoted) >= 5, "the section should give the networks' and the ensemble's results"
 
 
 def lesson_and_record(name: str) -> tuple[dict, dict]:
-    lesson = full_run.read(full_run.nb.NOTEBOOKS_DIR / name)
+    lesson = full_run.read(full_run.notebook_path(name))
     return lesson, full_run.read(full_run.nb.RECORDS_DIR / name)
 
 
 def test_problems_reports_a_record_whose_code_differs(monkeypatch, tmp_path):
-    name = NAMES[0]
+    name = LESSON
     _, record = lesson_and_record(name)
     changed = copy.deepcopy(record)
     code = next(c for c in changed["cells"] if c["cell_type"] == "code")
@@ -39,7 +40,7 @@ def test_problems_reports_a_record_whose_code_differs(monkeypatch, tmp_path):
 
 
 def test_problems_reports_a_quoted_result_that_the_record_does_not_show(monkeypatch, tmp_path):
-    name = NAMES[0]
+    name = LESSON
     lesson, _ = lesson_and_record(name)
     misquoted = copy.deepcopy(lesson)
     section = next(c for c in misquoted["cells"] if "".join(c["source"]).startswith("## The full"))
@@ -51,7 +52,7 @@ def test_problems_reports_a_quoted_result_that_the_record_does_not_show(monkeypa
 
 
 def test_a_lesson_without_its_setting_line_is_refused_with_the_line_named():
-    name = NAMES[0]
+    name = LESSON
     lesson, _ = lesson_and_record(name)
     for cell in lesson["cells"]:
         cell["source"] = "".join(cell["source"]).replace("num_iterations", "iterations")
@@ -60,7 +61,7 @@ def test_a_lesson_without_its_setting_line_is_refused_with_the_line_named():
 
 
 def test_the_record_links_one_folder_up():
-    name = NAMES[0]
+    name = LESSON
     lesson, _ = lesson_and_record(name)
     record = full_run.record_of(lesson, name)
     text = "\n".join("".join(c["source"]) for c in record["cells"] if c["cell_type"] == "markdown")
@@ -69,7 +70,7 @@ def test_the_record_links_one_folder_up():
 
 
 def test_text_refresh_copies_the_lessons_prose_and_refuses_changed_code(monkeypatch, tmp_path):
-    name = NAMES[0]
+    name = LESSON
     lesson, record = lesson_and_record(name)
     stale = copy.deepcopy(record)
     prose = next(c for c in stale["cells"][1:] if c["cell_type"] == "markdown")
@@ -91,3 +92,18 @@ def test_text_refresh_copies_the_lessons_prose_and_refuses_changed_code(monkeypa
     full_run.nb.write(tmp_path / name, refreshed)
     with pytest.raises(full_run.FullRunError, match="run python scripts/full_run.py"):
         full_run.refresh_text(name)
+
+
+def test_a_solutions_record_keeps_its_links_and_links_back_to_the_solution(monkeypatch):
+    solution = {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": ["See [#02](../02_X.ipynb)."]},
+            {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["n = 1_000\n"]},
+        ]
+    }
+    name = "02_X_Solutions.ipynb"
+    monkeypatch.setitem(full_run.FULL_SETTINGS, name, ("n = 1_000", "n = 10_000"))
+    record = full_run.record_of(solution, name)
+    assert "](../solutions/02_X_Solutions.ipynb)" in "".join(record["cells"][0]["source"])
+    assert record["cells"][1]["source"] == ["See [#02](../02_X.ipynb)."]
+    assert record["cells"][2]["source"] == ["n = 10_000\n"]
