@@ -37,6 +37,22 @@ FULL_SETTINGS = {
         "num_iterations = 5_000  # Training iterations of each network (the original: 10,000).",
         "num_iterations = 10_000  # The full run: the original's setting.",
     ),
+    "02_Convolutional_Neural_Network_Solutions.ipynb": (
+        "num_iterations = 500  # Training of each network here; the full run (see the end) has 10,000.",
+        "num_iterations = 10_000  # The full run: each network trained as long as in #02.",
+    ),
+    "05_Ensemble_Learning_Solutions.ipynb": (
+        "num_iterations = 200  # Cut from the lesson's 5,000 to fit the test suite; the full run is below.",
+        "num_iterations = 5_000  # The full run: the lesson's setting.",
+    ),
+    "04_Save_Restore_Solutions.ipynb": (
+        "num_iterations, num_epochs = 1_000, 1  # Cut to fit the test suite; the full run: 20_000 and 30.",
+        "num_iterations, num_epochs = 20_000, 30  # The full run (see its section at the end).",
+    ),
+    "03_Keras_API_Solutions.ipynb": (
+        "epochs = 1  # Cut from 5 to fit the test suite; the full run is at the end.",
+        "epochs = 5  # The full run: five epochs, as in the lesson's History section.",
+    ),
 }
 SECTION = "## The full run"
 # Results quoted in prose, as "98.93 %" or "39 images", and as the outputs print them.
