@@ -42,7 +42,7 @@ FULL_SETTINGS = {
         "num_iterations = 10_000  # The full run: each network trained as long as in #02.",
     ),
     "05_Ensemble_Learning_Solutions.ipynb": (
-        "num_iterations = 200  # Cut from the lesson's 5,000 to fit the test suite; the full run is below.",
+        "num_iterations = 150  # Cut from the lesson's 5,000 to fit the test suite; the full run is below.",
         "num_iterations = 5_000  # The full run: the lesson's setting.",
     ),
     "04_Save_Restore_Solutions.ipynb": (
