@@ -83,10 +83,10 @@ def record_of(lesson: dict, name: str) -> dict:
     folder = notebook_path(name).parent.relative_to(nb.NOTEBOOKS_DIR).as_posix()
     for cell in record["cells"]:
         if cell["cell_type"] == "markdown" and folder == ".":
-            # A lesson's record is one folder deeper: ../images -> ../../images,
-            # 04_X.ipynb -> ../04_X.ipynb. A solution's is as deep as the solution.
-            text = re.sub(r"\]\(\.\./", "](../../", source(cell))
-            text = re.sub(r"\]\((\d\d\w*\.ipynb)", r"](../\1", text)
+            # A lesson's record is one folder deeper: every relative link gains a ../
+            # (../images -> ../../images, solutions/X -> ../solutions/X). A solution's record
+            # is as deep as the solution.
+            text = re.sub(r"\]\((?![a-z]+://|#|/)", "](../", source(cell))
             cell["source"] = text.splitlines(True)
     link = f"../{name}" if folder == "." else f"../{folder}/{name}"
     note = {

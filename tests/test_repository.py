@@ -36,6 +36,24 @@ def test_every_notebook_is_named_like_a_lesson_and_a_companion_lists_after_its_l
         assert sorted(names, key=key) == names
 
 
+def markdown_text(path: Path) -> str:
+    return "\n".join(nb.source(c) for c in nb.read(path)["cells"] if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("lesson", ENGLISH, ids=notebook_id)
+def test_every_lesson_links_its_worked_solutions_and_they_link_back(lesson):
+    solution = nb.SOLUTIONS_DIR / f"{lesson.stem}_Solutions.ipynb"
+    assert "\n## Exercises\n" in f"\n{markdown_text(lesson)}", "a lesson has exercises"
+    assert solution.exists(), f"no worked solutions {notebook_id(solution)}"
+    assert f"](solutions/{solution.name})" in markdown_text(lesson)
+    assert f"](../{lesson.name}#Exercises)" in markdown_text(solution)
+
+
+def test_every_solutions_notebook_belongs_to_a_lesson():
+    lessons = {f"{p.stem}_Solutions.ipynb" for p in ENGLISH}
+    assert [p.name for p in nb.lessons(nb.SOLUTIONS_DIR) if p.name not in lessons] == []
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_notebook_was_run_top_to_bottom(path):
     counts = [cell["execution_count"] for cell in code_cells(path)]

@@ -65,7 +65,11 @@ def test_the_twins_prose_is_chinese(english):
     assert not untranslated, "markdown cells not in Chinese:\n" + "\n".join(untranslated)
 
 
-@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(nb.NOTEBOOKS_DIR)))
+@pytest.mark.parametrize(
+    "path",
+    ALL_NOTEBOOKS + nb.lessons(nb.RECORDS_DIR),  # Records of full runs link from their folder.
+    ids=lambda p: str(p.relative_to(nb.NOTEBOOKS_DIR)),
+)
 def test_links_and_images_resolve(path):
     headings = set()
     for _, text in markdown_cells(path):
