@@ -3,14 +3,15 @@ prose in Chinese, and links that resolve. scripts/sync_translations.py keeps the
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
 import pytest
 
 from script_modules import load_script
+from tutorial_checks import ROOT, shown
 from tutorial_checks import notebooks as nb
-from tutorial_checks import shown
 
 sync = load_script("scripts/sync_translations.py")
 ENGLISH = sync.english_notebooks()
@@ -21,6 +22,17 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 # What stays English in a Chinese text: code, math, link targets, HTML.
 NOT_PROSE = re.compile(r"```.*?```|`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\]\([^)]*\)|<[^>]+>", re.DOTALL)
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+# What a text shows as an image: markdown's ![alt](target "title") and HTML's <img src="target">.
+IMAGE = re.compile(
+    r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img\s[^>]*?\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE
+)
+CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
+IMAGES_DIR = ROOT / "images"  # the diagrams in English, and in Chinese in images/zh/
+CHINESE_TEXTS = [
+    *sorted(nb.CHINESE_DIR.glob("*.ipynb")),
+    *sorted((nb.CHINESE_DIR / "solutions").glob("*.ipynb")),
+    ROOT / "README.zh-CN.md",
+]
 
 
 def chinese_enough(markdown: str) -> bool:
@@ -87,6 +99,90 @@ def test_links_and_images_resolve(path):
             elif not (path.parent / target.split("#")[0]).exists():
                 broken.append(f"cell {i}: {target} does not exist")
     assert not broken, "\n".join(broken)
+
+
+def english_diagrams(markdown: str, folder: Path) -> list[str]:
+    """The images that `markdown`, a text in `folder`, shows from images/ although images/zh/
+    has their Chinese version, each with the reference to write instead."""
+    problems = []
+    for match in IMAGE.finditer(CODE.sub(" ", markdown)):
+        target = match[1] or match[2]
+        if re.match(r"[a-z]+:", target):
+            continue
+        path = (folder / target.split("#")[0]).resolve()
+        if path.parent == IMAGES_DIR and (IMAGES_DIR / "zh" / path.name).exists():
+            head, slash, _ = target.rpartition("/")
+            chinese = f"{head}{slash}zh/{path.name}"
+            problems.append(
+                f"shows the English diagram {target}: use {chinese}, its Chinese version"
+            )
+    return problems
+
+
+def test_english_diagrams_rejects_a_diagram_that_has_a_chinese_version():
+    chinese_notebook = (
+        "## 流程图\n\n![卷积网络的流程图](../../images/02_network_flowchart.png)\n\n文字。"
+    )
+    assert english_diagrams(chinese_notebook, nb.CHINESE_DIR) == [
+        (
+            "shows the English diagram ../../images/02_network_flowchart.png:"
+            " use ../../images/zh/02_network_flowchart.png, its Chinese version"
+        )
+    ]
+    html = '<img width="600" src="../../images/02_convolution.png">'
+    assert len(english_diagrams(html, nb.CHINESE_DIR)) == 1
+    assert english_diagrams("![卷积](images/02_convolution.png)", ROOT) == [
+        (
+            "shows the English diagram images/02_convolution.png:"
+            " use images/zh/02_convolution.png, its Chinese version"
+        )
+    ]
+
+
+def test_english_diagrams_accepts_the_chinese_diagrams_and_images_without_one():
+    chinese = "![卷积网络的流程图](../../images/zh/02_network_flowchart.png)"
+    assert english_diagrams(chinese, nb.CHINESE_DIR) == []
+    assert english_diagrams("![手写板](images/02_drawing_pad.png)", ROOT) == []  # a screenshot
+    assert english_diagrams("`![x](../../images/02_convolution.png)`", nb.CHINESE_DIR) == []  # code
+
+
+@pytest.mark.parametrize("path", CHINESE_TEXTS, ids=shown)
+def test_chinese_texts_show_the_chinese_diagrams(path):
+    if path.suffix == ".ipynb":
+        texts = [(f" cell {i}", text) for i, text in markdown_cells(path)]
+    else:
+        texts = [("", path.read_text(encoding="utf-8"))]
+    problems = [
+        f"{shown(path)}{where}: {problem}"
+        for where, text in texts
+        for problem in english_diagrams(text, path.parent)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def diagrams_drawn() -> tuple[str, ...]:
+    """The file names of images/make_diagrams.py's DIAGRAMS, read from the script (importing it
+    would set up matplotlib for the whole test process)."""
+    script = IMAGES_DIR / "make_diagrams.py"
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and [ast.unparse(t) for t in node.targets] == ["DIAGRAMS"]:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{shown(script)} has no DIAGRAMS = (...)")
+
+
+def test_every_diagram_is_drawn_in_english_and_chinese():
+    names = diagrams_drawn()
+    assert names and all(name.endswith(".png") for name in names)
+    problems = []
+    for name in names:
+        english, chinese = IMAGES_DIR / name, IMAGES_DIR / "zh" / name
+        if not english.exists() or not chinese.exists():
+            problems.append(f"{shown(english)} or {shown(chinese)} is missing")
+        elif english.read_bytes() == chinese.read_bytes():
+            problems.append(f"{shown(chinese)} is a copy of the English diagram")
+    assert not problems, "\n".join(problems) + (
+        "\nRun `python images/make_diagrams.py` (its docstring says which font it needs)."
+    )
 
 
 def test_out_of_step_names_the_cell_whose_code_changed(tmp_path, monkeypatch):
