@@ -5,11 +5,15 @@ The tolerance itself is tutorial_checks.tolerance; here it is only hooked into n
 
 from __future__ import annotations
 
+import functools
+import json
 import warnings
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import pytest
 
+import mnist_data
 from tutorial_checks.notebooks import output_text
 from tutorial_checks.tolerance import SAME_CPU_TAG, TOLERANT_TAG, numbers_close
 
@@ -47,6 +51,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
+    # pytest-xdist runs each file on one worker, in the order collected (--no-loadscope-reorder,
+    # pyproject.toml): the longest first, so that the two workers finish at about the same time.
+    items.sort(key=lambda item: -_expected_seconds(item.path))
+
+
+# Test modules that take minutes (measured): the wheel's fresh virtual environment.
+LONG_TEST_MODULES = {"test_package.py": 240.0}
+
+
+@functools.cache
+def _expected_seconds(path: Path) -> float:
+    """How long a file's tests take: a notebook's measured run time, or LONG_TEST_MODULES."""
+    if path.suffix != ".ipynb":
+        return LONG_TEST_MODULES.get(path.name, 0.0)
+    try:
+        times = json.loads((mnist_data.DATA_DIR / "run_times.json").read_text())["notebooks"]
+    except FileNotFoundError:
+        return 0.0
+    return times.get(path.stem, 0.0)  # a Chinese twin: its English notebook's time
 
 
 def _hook_tolerance_into_nbval() -> None:

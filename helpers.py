@@ -14,10 +14,11 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
-# oneDNN makes the CPU kernels about twice as fast here and their results independent of the
-# thread count; it is off by default on some CPUs (e.g. AMD). Level 3 hides TF's C++ log lines up
-# to errors: TF 2.21 logs a harmless "NodeDef mentions attribute use_unbounded_threadpool" error
-# whenever Keras feeds NumPy arrays with deterministic ops on. Real errors still raise exceptions.
+# oneDNN makes the CPU kernels about twice as fast here (#02's results did not change with the
+# thread count; Keras fit's did); it is off by default on some CPUs (e.g. AMD). Level 3 hides
+# TF's C++ log lines up to errors: TF 2.21 logs a harmless "NodeDef mentions attribute
+# use_unbounded_threadpool" error whenever Keras feeds NumPy arrays with deterministic ops on.
+# Real errors still raise exceptions.
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import http.client
+import importlib.resources
 import io
 import math
 import os
@@ -25,7 +26,16 @@ from pathlib import Path
 
 import numpy as np
 
-DATA_DIR = Path(__file__).resolve().parent / "data"  # the four files are in DATA_DIR / "MNIST"
+
+def _data_dir() -> Path:
+    """Where the data are: the package tf_cnn_tutorials_data, which is data/ in the repository."""
+    try:
+        return Path(str(importlib.resources.files("tf_cnn_tutorials_data")))
+    except ModuleNotFoundError:  # the repository's files used without installing the project
+        return Path(__file__).resolve().parent / "data"
+
+
+DATA_DIR = _data_dir()  # the four files are in DATA_DIR / "MNIST"
 
 MNIST_MIRRORS = (
     "https://storage.googleapis.com/cvdf-datasets/mnist/",
@@ -43,7 +53,8 @@ NUM_VALIDATION = 5_000  # the last training digits, set aside for validation
 DOWNLOAD_TIMEOUT_SECONDS = 30
 RESTORE_HINT = (
     "Restore the files shipped with the project: `git checkout -- data/MNIST` in the project "
-    "folder (or download a fresh copy of the project)."
+    "folder (or download a fresh copy of the project); if you installed the project's package, "
+    "install it again (pip install --force-reinstall --no-deps, with the same wheel or folder)."
 )
 
 IMG_SIZE = 28
@@ -190,6 +201,12 @@ def _content_of(path: Path, sha256: str) -> tuple[bytes | None, str]:
     if hashlib.sha256(raw).hexdigest() != sha256:
         return None, "damaged (wrong content checksum)"
     return raw, ""
+
+
+def file_faults(data_dir: Path | str = DATA_DIR) -> dict[str, str]:
+    """Each MNIST file's fault ("" if its content's checksum is right), repairing nothing."""
+    folder = Path(data_dir) / "MNIST"
+    return {name: _content_of(folder / name, sha256)[1] for name, sha256 in MNIST_FILES.items()}
 
 
 def _check_writable(folder: Path, path: Path, fault: str) -> None:

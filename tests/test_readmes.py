@@ -24,6 +24,8 @@ SECTIONS = {
     ),
     "## Install and test": "## 安装和测试",
     "## Running the notebooks": "## 运行笔记本",
+    "## Outside the repository: the package, Colab and a workshop": "## 在仓库之外：安装包、Colab 和工作坊",
+    "### Releases": "### 发布",
     "## Data": "## 数据",
     "## Reproducibility": "## 可复现性",
     "## Training speed on a CPU": "## CPU 上的训练速度",
@@ -35,6 +37,7 @@ SECTIONS = {
 }
 # English sections that the Chinese README may replace by a link to them (README.md#anchor).
 LINK_ONLY = {
+    "### Releases",
     "## Training speed on a CPU",
     "## The Chinese edition, and changing a notebook",
     "### Full runs",

@@ -14,6 +14,9 @@ NOTEBOOKS_DIR = ROOT / "notebooks"  # The lessons, notebooks/NN_Title.ipynb.
 CHINESE_DIR = NOTEBOOKS_DIR / "zh"  # Their Chinese twins, same file names.
 RECORDS_DIR = NOTEBOOKS_DIR / "full_runs"  # Records of full runs (scripts/full_run.py).
 SOLUTIONS_DIR = NOTEBOOKS_DIR / "solutions"  # Worked solutions: NN_Title_Solutions.ipynb.
+# The setup check (setup_check.py as a notebook): named like a lesson, so that it lists first,
+# but no lesson: no exercises, no worked solutions, no entry in data/run_times.json.
+SETUP_CHECK = NOTEBOOKS_DIR / "00_Setup_Check.ipynb"
 # A lesson's file name: two digits, an underscore, its title. A companion shares its lesson's
 # number (02_Draw_a_Digit beside 02_Convolutional_Neural_Network).
 PATTERN = "[0-9][0-9]_*.ipynb"

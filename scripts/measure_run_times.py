@@ -1,0 +1,67 @@
+"""Measure every notebook's run time and the setup check's step time, on this machine, together.
+
+    python scripts/measure_run_times.py     # all lessons and worked solutions (about 25 min)
+
+Writes data/run_times.json, which the setup check (setup_check.py) scales by its own timing of
+100 training steps to predict each notebook's run time on a learner's machine. Run it on a quiet
+machine (nothing else running: both cores are used), after changing what a notebook trains.
+The step time is measured three times before and three times after the notebooks; the median
+is stored, and a warning is printed if the two medians differ by more than 10 % (the machine's
+speed changed during the run). `--steps-only` measures the step time again (five times, the
+median) and keeps the notebooks' times: for a step measurement that something else disturbed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+from datetime import date
+
+import mnist_data
+from tutorial_checks import notebooks as nb
+from tutorial_checks import shown
+from tutorial_checks.timing import cpu_name, notebook_time, step_time
+
+OUTPUT = mnist_data.DATA_DIR / "run_times.json"
+
+
+def median_step_time(repeats: int) -> float:
+    """The median of `repeats` timings of the 100 steps, each in a fresh Python."""
+    timings = [step_time() for _ in range(repeats)]
+    print("100 training steps: " + ", ".join(f"{s:.2f} s" for s in timings), flush=True)
+    return statistics.median(timings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps-only", action="store_true", help="measure the step time only")
+    if parser.parse_args(argv).steps_only:
+        record = json.loads(OUTPUT.read_text(encoding="utf-8"))
+        record["seconds_per_100_steps"] = round(median_step_time(5), 3)
+        OUTPUT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {shown(OUTPUT)}")
+        return 0
+    before = median_step_time(3)
+    times = {}
+    for path in [p for p in nb.lessons() + nb.lessons(nb.SOLUTIONS_DIR) if p != nb.SETUP_CHECK]:
+        times[path.stem] = round(notebook_time(path), 1)
+        print(f"{shown(path)}: {times[path.stem]:.0f} s", flush=True)
+    after = median_step_time(3)
+    if abs(after - before) > 0.1 * min(before, after):
+        print("warning: the step time changed during the run; measure on a quiet machine")
+    record = {
+        "machine": f"{cpu_name()}, {os.cpu_count()} cores",
+        "measured": date.today().isoformat(),
+        "seconds_per_100_steps": round(statistics.median([before, after]), 3),
+        "notebooks": times,
+    }
+    OUTPUT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {shown(OUTPUT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Write the set-up cell (tutorial_checks/setup_cell.py) as every notebook's first code cell.
+
+    python scripts/set_setup_cells.py          # after changing the template or the setting
+    python scripts/set_setup_cells.py --check  # exit 1 naming each notebook that differs
+
+Every notebook: the lessons, their worked solutions, the Chinese twins and the records of full
+runs. Only the cell's source changes; in the repository (where the series is installed) the cell
+only imports helpers, as it did when the stored outputs were made, and it prints nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tutorial_checks import notebooks as nb
+from tutorial_checks import shown
+from tutorial_checks.setup_cell import LEGACY_FIRST_LINE, setup_cell_source
+
+
+def all_notebooks() -> list[Path]:
+    """Every notebook of the series, in every folder."""
+    folders = [nb.NOTEBOOKS_DIR, nb.SOLUTIONS_DIR, nb.RECORDS_DIR]
+    folders += [nb.CHINESE_DIR, nb.CHINESE_DIR / "solutions"]
+    return [path for folder in folders for path in nb.lessons(folder)]
+
+
+def first_code_cell(notebook: dict, path: Path) -> dict:
+    """The notebook's first code cell, which must be the set-up cell (or the import it replaces)."""
+    cell = next((c for c in notebook["cells"] if c["cell_type"] == "code"), None)
+    if cell is None:
+        raise ValueError(f"{shown(path)} has no code cell")
+    return cell
+
+
+def differs(path: Path, expected: str) -> bool:
+    return nb.source(first_code_cell(nb.read(path), path)) != expected
+
+
+def write_setup_cell(path: Path, expected: str) -> bool:
+    """Give the notebook the set-up cell; True if the file changed."""
+    notebook = nb.read(path)
+    cell = first_code_cell(notebook, path)
+    current = nb.source(cell)
+    if current == expected:
+        return False
+    if not current.startswith(LEGACY_FIRST_LINE) and "INSTALL_SOURCE" not in current:
+        raise ValueError(
+            f"{shown(path)}: its first code cell is not the set-up cell nor `import helpers`; "
+            "move the set-up cell to the top by hand, then run this again"
+        )
+    cell["source"] = expected.splitlines(keepends=True)
+    nb.write(path, notebook)
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="change nothing, list what differs")
+    args = parser.parse_args(argv)
+    expected = setup_cell_source()
+    if args.check:
+        stale = [path for path in all_notebooks() if differs(path, expected)]
+        for path in stale:
+            print(f"{shown(path)}: its first code cell is not the set-up cell", file=sys.stderr)
+        if stale:
+            print("Run: python scripts/set_setup_cells.py", file=sys.stderr)
+        return 1 if stale else 0
+    changed = [path for path in all_notebooks() if write_setup_cell(path, expected)]
+    print(f"{len(changed)} notebooks changed" + "".join(f"\n  {shown(p)}" for p in changed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

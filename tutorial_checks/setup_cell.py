@@ -1,0 +1,78 @@
+"""Every notebook's first code cell: import the series' helpers, or say how to get them.
+
+The cell is the same in every notebook (lessons, solutions, Chinese twins, records of full runs),
+written there by scripts/set_setup_cells.py from the template below and one setting in
+pyproject.toml, `[tool.tf-cnn-tutorials] colab-install-source`: what Colab installs the series
+from. It is empty until a release exists (the README's "Releases" says how a release sets it);
+then, in Colab, the cell says how to install the series by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+from tutorial_checks import ROOT
+
+SETTINGS_FILE = ROOT / "pyproject.toml"
+SETTINGS_TABLE = "tf-cnn-tutorials"
+SETTING = "colab-install-source"
+
+# The lines a reader sees at the top of every notebook. `_render_traceback_` is IPython's hook
+# for an exception to show itself: Jupyter then prints the one-line message, not a traceback.
+TEMPLATE = """\
+# Set-up, the same in every notebook of the series. Where its modules are not installed (a
+# notebook copied alone, or Colab), Colab installs them and elsewhere a one-line message says how.
+import importlib.util
+import subprocess
+import sys
+
+INSTALL_SOURCE = {source}  # what Colab installs the series from (README: Releases)
+
+
+class SetupError(Exception):
+    def _render_traceback_(self) -> list[str]:  # Jupyter shows the message, not a traceback
+        return [f"SetupError: {{self}}"]
+
+
+if importlib.util.find_spec("helpers") is None:
+    if "google.colab" not in sys.modules:
+        raise SetupError(
+            f"The series' modules (helpers) are not installed in this Python, {{sys.executable}}: "
+            "run `pip install -r requirements.txt` in the project's folder, or install its wheel "
+            'with `pip install "<wheel file>[local]"`, then restart the kernel (README: Install).'
+        )
+    if not INSTALL_SOURCE:
+        raise SetupError(
+            "The series has no release that Colab can install yet: upload its wheel (built by "
+            "`python -m build --wheel` in the project's folder), run `%pip install <wheel file>`, "
+            "then run this cell again."
+        )
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", INSTALL_SOURCE], check=True)
+    importlib.invalidate_caches()
+
+import helpers  # First: it sets up TensorFlow's environment, then imports TensorFlow."""
+
+# How to find the set-up cell in a notebook written before it existed: its first code cell.
+LEGACY_FIRST_LINE = "import helpers  # First: it sets up TensorFlow's environment"
+
+
+def install_source() -> str:
+    """The setting: what Colab installs the series from ("" until a release exists)."""
+    settings = tomllib.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
+    try:
+        value = settings["tool"][SETTINGS_TABLE][SETTING]
+    except KeyError as missing:
+        raise KeyError(
+            f'{SETTINGS_FILE.name} has no [tool.{SETTINGS_TABLE}] {SETTING} = "..." '
+            "(an empty string until a release exists)"
+        ) from missing
+    if not isinstance(value, str):
+        raise TypeError(f"[tool.{SETTINGS_TABLE}] {SETTING} must be a string, not {value!r}")
+    return value
+
+
+def setup_cell_source(source: str | None = None) -> str:
+    """The set-up cell's code, with `source` (default: the setting) as what Colab installs."""
+    # json.dumps: a double-quoted Python string literal, as ruff formats it, for any text.
+    return TEMPLATE.format(source=json.dumps(install_source() if source is None else source))
