@@ -332,3 +332,46 @@ def test_setup_cell_without_the_package_in_colab_and_elsewhere(
     errors = [o for c in ran["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors, errors[0]["traceback"] if errors else None
     learner_runs(learner, "import helpers", tmp_path)  # installed by the first cell
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast: what the setup check says when something is missing or slow
+# ---------------------------------------------------------------------------------------------
+
+
+def test_setup_check_names_a_missing_package_and_skips_what_needs_it(monkeypatch, capsys):
+    real = setup_check.installed_version
+    monkeypatch.setattr(
+        setup_check, "installed_version", lambda name: None if name == "keras" else real(name)
+    )
+    report = setup_check.run_checks()
+    assert [p for p in report.problems if p.startswith("keras is not installed")]
+    assert "pip install" in report.problems[0]
+    assert any("need the packages above" in line for line in report.lines)
+    assert "a plot renders" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("factor", "too_slow"), [(1.0, False), (2.9, False), (3.1, True)])
+def test_setup_check_says_plainly_when_the_machine_is_too_slow(monkeypatch, factor, too_slow):
+    reference = setup_check.run_times()["seconds_per_100_steps"]
+    monkeypatch.setattr(setup_check, "seconds_per_100_steps", lambda: reference * factor)
+    report = setup_check.Report()
+    setup_check.check_speed(report)
+    assert bool(report.problems) == too_slow
+    if too_slow:
+        assert "too slow" in report.problems[0] and "Colab" in report.problems[0]
+    predicted = [line for line in report.lines if "02_Convolutional_Neural_Network " in line]
+    seconds = setup_check.run_times()["notebooks"]["02_Convolutional_Neural_Network"] * factor
+    assert predicted and predicted[0].rstrip().endswith(setup_check.duration(seconds))
+
+
+def test_setup_check_reports_a_damaged_data_file(monkeypatch):
+    import mnist_data
+
+    faults = dict.fromkeys(mnist_data.MNIST_FILES, "")
+    faults["t10k-labels-idx1-ubyte.gz"] = "damaged (wrong content checksum)"
+    monkeypatch.setattr(mnist_data, "file_faults", lambda: faults)
+    report = setup_check.Report()
+    setup_check.check_data(report)
+    (problem,) = report.problems
+    assert "t10k-labels-idx1-ubyte.gz is damaged" in problem and "git checkout" in problem
