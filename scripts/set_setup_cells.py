@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tutorial_checks import notebooks as nb
 from tutorial_checks import shown
-from tutorial_checks.setup_cell import LEGACY_FIRST_LINE, setup_cell_source
+from tutorial_checks.setup_cell import setup_cell_source
 
 
 def all_notebooks() -> list[Path]:
@@ -27,7 +27,7 @@ def all_notebooks() -> list[Path]:
 
 
 def first_code_cell(notebook: dict, path: Path) -> dict:
-    """The notebook's first code cell, which must be the set-up cell (or the import it replaces)."""
+    """The notebook's first code cell, which must be the set-up cell."""
     cell = next((c for c in notebook["cells"] if c["cell_type"] == "code"), None)
     if cell is None:
         raise ValueError(f"{shown(path)} has no code cell")
@@ -45,10 +45,10 @@ def write_setup_cell(path: Path, expected: str) -> bool:
     current = nb.source(cell)
     if current == expected:
         return False
-    if not current.startswith(LEGACY_FIRST_LINE) and "INSTALL_SOURCE" not in current:
+    if "INSTALL_SOURCE" not in current:  # a notebook's own code: never overwrite it
         raise ValueError(
-            f"{shown(path)}: its first code cell is not the set-up cell nor `import helpers`; "
-            "move the set-up cell to the top by hand, then run this again"
+            f"{shown(path)}: its first code cell is not the set-up cell; copy the set-up cell "
+            "from another notebook to the top by hand, then run this again"
         )
     cell["source"] = expected.splitlines(keepends=True)
     nb.write(path, notebook)

@@ -53,9 +53,6 @@ if importlib.util.find_spec("helpers") is None:
 
 import helpers  # First: it sets up TensorFlow's environment, then imports TensorFlow."""
 
-# How to find the set-up cell in a notebook written before it existed: its first code cell.
-LEGACY_FIRST_LINE = "import helpers  # First: it sets up TensorFlow's environment"
-
 
 def install_source() -> str:
     """The setting: what Colab installs the series from ("" until a release exists)."""
