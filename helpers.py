@@ -480,6 +480,45 @@ def plot_weights(weights: np.ndarray | tf.Variable, img_shape: tuple[int, int] =
     plt.show()
 
 
+def plot_image_grid(
+    images: np.ndarray | tf.Tensor, titles: list[str], limit: float | None = None
+) -> None:
+    """Draw images (flat or 28x28) in a square grid, each with its title above it.
+
+    Without `limit`, grey levels as `plot_images` draws them (0 white, 1 black); with `limit`,
+    signed values red (positive) to blue (negative), white at zero, on the scale +-limit.
+    """
+    images = np.asarray(images)
+    if images.ndim not in (2, 3) or math.prod(images.shape[1:]) != math.prod(IMG_SHAPE):
+        raise ValueError(
+            f"plot_image_grid expects images [n, {math.prod(IMG_SHAPE)}] or [n, 28, 28]; got "
+            f"{images.shape}."
+        )
+    if len(titles) != len(images):
+        raise ValueError(
+            f"plot_image_grid needs one title per image: {len(images)} images, "
+            f"{len(titles)} titles."
+        )
+    columns = math.ceil(math.sqrt(len(images)))
+    rows = math.ceil(len(images) / columns)
+    side = max(1.6, 4.0 / columns)  # inches per image: a grid is at least 4 inches wide
+    _, axes = plt.subplots(
+        rows, columns, figsize=(side * columns, (side + 0.1) * rows), squeeze=False
+    )
+    for ax in axes.flat:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.axis("off")
+    for ax, image, title in zip(axes.flat, images, titles):
+        ax.axis("on")
+        if limit is None:
+            ax.imshow(image.reshape(IMG_SHAPE), vmin=0, vmax=1, cmap="binary")
+        else:
+            _draw_weights(ax, image.reshape(IMG_SHAPE), limit)
+        ax.set_title(title, fontsize="small")
+    plt.show()
+
+
 def conv_kernel(layer: object) -> np.ndarray:
     """The kernel [height, width, in, out] of a Keras Conv2D layer, a ConvLayer or an array."""
     if isinstance(layer, keras.layers.Layer):

@@ -9,6 +9,8 @@ The step time is measured three times before and three times after the notebooks
 is stored, and a warning is printed if the two medians differ by more than 10 % (the machine's
 speed changed during the run). `--steps-only` measures the step time again (five times, the
 median) and keeps the notebooks' times: for a step measurement that something else disturbed.
+`--notebooks PATH ...` measures those notebooks only and keeps the other times: for a notebook
+added or changed since the last full measurement, on the same kind of machine.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 import statistics
 import sys
 from datetime import date
+from pathlib import Path
 
 import mnist_data
 from tutorial_checks import notebooks as nb
@@ -35,10 +38,39 @@ def median_step_time(repeats: int) -> float:
     return statistics.median(timings)
 
 
+def measure_some(paths: list[Path]) -> int:
+    """Measure `paths` and store their times beside the others; refuse on another machine."""
+    record = json.loads(OUTPUT.read_text(encoding="utf-8"))
+    machine = f"{cpu_name()}, {os.cpu_count()} cores"
+    if record["machine"] != machine:
+        print(
+            f"error: {shown(OUTPUT)} was measured on {record['machine']}, this is {machine}: "
+            "measure all notebooks here (without --notebooks)"
+        )
+        return 1
+    for path in paths:
+        record["notebooks"][path.stem] = round(notebook_time(path), 1)
+        print(f"{shown(path)}: {record['notebooks'][path.stem]:.0f} s", flush=True)
+    lessons_first = sorted(record["notebooks"].items(), key=lambda item: _order(item[0]))
+    record["notebooks"] = dict(lessons_first)
+    OUTPUT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {shown(OUTPUT)}")
+    return 0
+
+
+def _order(name: str) -> tuple[bool, str]:
+    """The lessons, then their worked solutions, each in the order a listing shows them."""
+    return name.endswith("_Solutions"), name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps-only", action="store_true", help="measure the step time only")
-    if parser.parse_args(argv).steps_only:
+    parser.add_argument("--notebooks", nargs="+", type=Path, help="measure these notebooks only")
+    args = parser.parse_args(argv)
+    if args.notebooks:
+        return measure_some(args.notebooks)
+    if args.steps_only:
         record = json.loads(OUTPUT.read_text(encoding="utf-8"))
         record["seconds_per_100_steps"] = round(median_step_time(5), 3)
         OUTPUT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")

@@ -360,3 +360,49 @@ def test_plot_conv_layer_draws_the_output_of_either_kind_of_layer(kind):
     assert len(axes) == 4
     for i, ax in enumerate(axes):
         np.testing.assert_array_equal(ax.images[0].get_array(), np.asarray(values)[0, :, :, i])
+
+
+# ---------------------------------------------------------------------------------------------
+# plot_image_grid
+# ---------------------------------------------------------------------------------------------
+
+
+def test_plot_image_grid_draws_grey_levels_with_titles(shown):
+    images = random_images(5)
+    helpers.plot_image_grid(images, [f"image {i}" for i in range(5)])
+    fig = plt.gcf()
+    assert shown == [fig]
+    assert grid_shape(fig.axes[0]) == (2, 3)  # as few rows as the images need
+    drawn = [ax for ax in fig.axes if ax.images]
+    assert [ax.get_title() for ax in drawn] == [f"image {i}" for i in range(5)]
+    for ax, image in zip(drawn, images):
+        np.testing.assert_array_equal(ax.images[0].get_array(), image.reshape(28, 28))
+        assert ax.images[0].get_clim() == (0, 1)
+        assert ax.images[0].get_cmap().name == "binary"
+    assert not any(ax.axison for ax in fig.axes[5:])
+
+
+def test_plot_image_grid_draws_one_image_large_enough_to_see():
+    helpers.plot_image_grid(random_images(1), ["one"])
+    assert plt.gcf().get_size_inches()[0] == pytest.approx(4.0)
+
+
+def test_plot_image_grid_with_a_limit_draws_signed_values_on_that_scale():
+    images = random_images(4).reshape(4, 28, 28) - 0.5
+    helpers.plot_image_grid(images, list("abcd"), limit=0.35)
+    for ax in plt.gcf().axes:
+        assert ax.images[0].get_clim() == (-0.35, 0.35)
+        assert ax.images[0].get_cmap().name == "seismic"
+
+
+@pytest.mark.parametrize("shape", [(4, 783), (4, 27, 28), (784,)])
+def test_plot_image_grid_rejects_images_that_are_not_28x28(shape, shown):
+    with pytest.raises(ValueError, match=r"expects images \[n, 784\] or \[n, 28, 28\]"):
+        helpers.plot_image_grid(np.zeros(shape), ["x"] * shape[0])
+    assert shown == []
+
+
+def test_plot_image_grid_rejects_a_title_count_that_differs(shown):
+    with pytest.raises(ValueError, match="one title per image: 3 images, 2 titles"):
+        helpers.plot_image_grid(random_images(3), ["a", "b"])
+    assert shown == []

@@ -113,8 +113,26 @@ MATRIX = np.diag([970, 1125, 1020, 1000, 970, 880, 940, 1015, 960, 990])
                 f"84.10%, validation set  {86.88 - PERCENT:.2f}%"
             ),
         ),
+        (
+            "Images per predicted class: [  78    0   81 9738   13]",
+            f"Images per predicted class: [  78    0   81 {9738 - BOUNDS['matrix']}   13]",
+        ),
+        (
+            "Target 1: classified as 1: 80.46%, accuracy: 28.52%",
+            f"Target 1: classified as 1: {80.46 + PERCENT:.2f}%, accuracy: {28.52 - PERCENT:.2f}%",
+        ),
+        (
+            "round 2: new noise         accuracy on noisy images: 81.29%, on clean images: 79.96%",
+            (
+                f"round 2: new noise         accuracy on noisy images: {81.29 + PERCENT:.2f}%, "
+                f"on clean images: {79.96 - PERCENT:.2f}%"
+            ),
+        ),
     ],
     ids=[
+        "predicted-classes-at-the-bound",
+        "noise-target-at-the-bound",
+        "noisy-and-clean-at-the-bound",
         "identical",
         "identical-multiline",
         "test-accuracy-and-count-at-the-bound",
@@ -224,8 +242,28 @@ def test_numbers_close_accepts(stored, new):
             "Unanimous: 9,812 of 10,000 test images; a vote ties on 3 of them",
             "Unanimous: 9,700 of 10,000 test images; a vote ties on 3 of them",
         ),
+        (
+            "Images per predicted class: [  78    0   81 9738   13]",
+            f"Images per predicted class: [  78    0   81 {9738 - BOUNDS['matrix'] - 1}   13]",
+        ),
+        (
+            "Target 1: classified as 1: 80.46%, accuracy: 28.52%",
+            "Target 2: classified as 2: 80.46%, accuracy: 28.52%",
+        ),
+        (
+            "Target 1: classified as 1: 80.46%, accuracy: 28.52%",
+            f"Target 1: classified as 1: {80.46 + 2 * PERCENT:.2f}%, accuracy: 28.52%",
+        ),
+        (
+            "round 2: new noise         accuracy on noisy images: 81.29%, on clean images: 79.96%",
+            "round 2: new noise         accuracy on noisy images: 81.29%, on clean images: 78.96%",
+        ),
     ],
     ids=[
+        "predicted-classes-beyond",
+        "noise-target-class",
+        "noise-target-beyond",
+        "clean-beyond",
         "keras-accuracy-0.1-vs-0.95",
         "iteration-9501-vs-9901",
         "epoch-2-of-12-vs-15",

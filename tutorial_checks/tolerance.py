@@ -81,6 +81,11 @@ MEASURED = [
         r"^ *[\d,]+ +(?P<percent>[\d.]+)% +[\d.]+%$",  # print_accuracy_table: this run, original
         r"^(?:Sequential|Functional) +\w+ +(?P<percent>[\d.]+)%",  # notebook #03's comparison
         r"^ ?\[{1,2}(?P<matrix>[\d ]+)\]",  # a row of a printed confusion matrix
+        # #12: the test images per predicted class (like a row of the confusion matrix), the
+        # noise for each target, and accuracies on noisy and clean images.
+        r"^Images per predicted class: \[(?P<matrix>[\d ]+)\]$",
+        r"^Target \d: classified as \d: +(?P<percent1>[\d.]+)%, accuracy: +(?P<percent2>[\d.]+)%$",
+        r"accuracy on noisy images: +(?P<percent1>[\d.]+)%, on clean images: +(?P<percent2>[\d.]+)%$",
     )
 ]
 
