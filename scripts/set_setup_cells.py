@@ -3,8 +3,8 @@
     python scripts/set_setup_cells.py          # after changing the template or the setting
     python scripts/set_setup_cells.py --check  # exit 1 naming each notebook that differs
 
-Every notebook: the lessons, their worked solutions, the Chinese twins and the records of full
-runs. Only the cell's source changes; in the repository (where the series is installed) the cell
+Every notebook: the lessons, their worked solutions, the Chinese twins (with the cell's comments in
+Chinese) and the records of full runs. Only the cell's source changes; in the repository (where the series is installed) the cell
 only imports helpers, as it did when the stored outputs were made, and it prints nothing.
 """
 
@@ -34,12 +34,18 @@ def first_code_cell(notebook: dict, path: Path) -> dict:
     return cell
 
 
-def differs(path: Path, expected: str) -> bool:
-    return nb.source(first_code_cell(nb.read(path), path)) != expected
+def expected_cell(path: Path) -> str:
+    """The set-up cell for the notebook at `path`: with Chinese comments in a Chinese twin."""
+    return setup_cell_source(chinese=path.is_relative_to(nb.CHINESE_DIR))
 
 
-def write_setup_cell(path: Path, expected: str) -> bool:
+def differs(path: Path) -> bool:
+    return nb.source(first_code_cell(nb.read(path), path)) != expected_cell(path)
+
+
+def write_setup_cell(path: Path) -> bool:
     """Give the notebook the set-up cell; True if the file changed."""
+    expected = expected_cell(path)
     notebook = nb.read(path)
     cell = first_code_cell(notebook, path)
     current = nb.source(cell)
@@ -59,15 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing, list what differs")
     args = parser.parse_args(argv)
-    expected = setup_cell_source()
     if args.check:
-        stale = [path for path in all_notebooks() if differs(path, expected)]
+        stale = [path for path in all_notebooks() if differs(path)]
         for path in stale:
             print(f"{shown(path)}: its first code cell is not the set-up cell", file=sys.stderr)
         if stale:
             print("Run: python scripts/set_setup_cells.py", file=sys.stderr)
         return 1 if stale else 0
-    changed = [path for path in all_notebooks() if write_setup_cell(path, expected)]
+    changed = [path for path in all_notebooks() if write_setup_cell(path)]
     print(f"{len(changed)} notebooks changed" + "".join(f"\n  {shown(p)}" for p in changed))
     return 0
 

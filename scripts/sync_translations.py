@@ -8,7 +8,10 @@ and re-executing it:
     python scripts/sync_translations.py           # copy code cells and outputs into the twins
     python scripts/sync_translations.py --check   # only report what is out of step (the tests)
 
-Copying leaves the Chinese prose alone. If cells were added, removed or moved in an English
+Copying leaves the Chinese prose alone, and the comments of a twin's code cell when its code is
+the English cell's but for comments (the twins' comments are translated); a cell whose code
+changed is copied whole, and the script names it: translate its comments again. If cells were
+added, removed or moved in an English
 notebook, the script cannot know where the translation goes: it lists the differences (by cell
 number and first line) and changes nothing; add or remove the markdown cells in the twin by
 hand, translated, then run it again. `--new NN_Title.ipynb` starts a twin for a new English
@@ -89,21 +92,37 @@ def out_of_step(english_path: Path) -> list[str]:
     return problems
 
 
-def sync(english_path: Path) -> list[str]:
-    """Copy code cells and their outputs into the twin; the problems that prevent it, if any."""
+def synced_cell(english: dict, chinese: dict) -> tuple[dict, bool]:
+    """The twin's new code cell: the English cell with the twin's id, and with the twin's source
+    (its translated comments) where the code is the same but for comments; True if the code
+    changed, so that the comments are English again."""
+    cell = copy.deepcopy(english) | {"id": chinese["id"]}
+    same_code = code_without_comments(source(english)) == code_without_comments(source(chinese))
+    if same_code:
+        cell["source"] = copy.deepcopy(chinese["source"])
+    return cell, not same_code
+
+
+def sync(english_path: Path) -> tuple[list[str], list[str]]:
+    """Copy code cells and their outputs into the twin. Returns the problems that prevent it,
+    and the cells whose code changed (their comments need translating again)."""
     chinese_path = twin(english_path)
     if not chinese_path.exists():
-        return out_of_step(english_path)
+        return out_of_step(english_path), []
     english, chinese = read(english_path), read(chinese_path)
     problems = structure_problems(english, chinese)
     if problems:
-        return problems
+        return problems, []
+    retranslate = []
     for number, cell in enumerate(english["cells"]):
         if cell["cell_type"] == "code":
-            chinese["cells"][number] = copy.deepcopy(cell) | {"id": chinese["cells"][number]["id"]}
+            chinese["cells"][number], changed = synced_cell(cell, chinese["cells"][number])
+            if changed:
+                first = source(cell).splitlines()[0] if source(cell) else ""
+                retranslate.append(f"cell {number}: new code, English comments ({first!r})")
     chinese["metadata"] = copy.deepcopy(english["metadata"])
     write(chinese_path, chinese)
-    return []
+    return [], retranslate
 
 
 def start_twin(name: str) -> Path:
@@ -136,11 +155,16 @@ def main() -> None:
         return
     failed = False
     for english_path in english_notebooks():
-        problems = out_of_step(english_path) if args.check else sync(english_path)
+        if args.check:
+            problems, retranslate = out_of_step(english_path), []
+        else:
+            problems, retranslate = sync(english_path)
         name = shown(twin(english_path))
         print(f"{name}: {'in step' if not problems else 'OUT OF STEP'}")
         for problem in problems:
             print(f"    {problem}")
+        for cell in retranslate:
+            print(f"    translate the comments again: {cell}")
         failed = failed or bool(problems)
     sys.exit(1 if failed else 0)
 

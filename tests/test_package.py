@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from tutorial_checks import notebooks as nb
 from tutorial_checks.setup_cell import setup_cell_source
 
 set_setup_cells = load_script("scripts/set_setup_cells.py")
+code_without_comments = load_script("scripts/sync_translations.py").code_without_comments
 build_wheelhouse = load_script("scripts/build_wheelhouse.py")
 
 LESSON_01 = nb.NOTEBOOKS_DIR / "01_Simple_Linear_Model.ipynb"
@@ -50,10 +52,25 @@ def clean_pip_environment(**extra: str) -> dict[str, str]:
 
 
 def test_every_notebook_starts_with_the_setup_cell():
-    expected = setup_cell_source()
-    stale = [p for p in set_setup_cells.all_notebooks() if set_setup_cells.differs(p, expected)]
+    stale = [p for p in set_setup_cells.all_notebooks() if set_setup_cells.differs(p)]
     assert not stale, f"run python scripts/set_setup_cells.py: {[p.name for p in stale]}"
     assert set_setup_cells.main(["--check"]) == 0
+
+
+def test_the_chinese_setup_cell_is_the_english_one_with_chinese_comments():
+    english, chinese = setup_cell_source(""), setup_cell_source("", chinese=True)
+    assert code_without_comments(chinese) == code_without_comments(english)
+    comments = [line for line in chinese.splitlines() if "#" in line and '"' not in line]
+    assert comments and all(re.search("[\u4e00-\u9fff]", line) for line in comments)
+    assert "every notebook of the series" in english and "本系列的每个笔记本" in chinese
+
+
+def test_a_chinese_comment_for_a_line_the_template_lacks_is_refused(monkeypatch):
+    from tutorial_checks import setup_cell
+
+    monkeypatch.setitem(setup_cell.CHINESE_COMMENTS, "# no such comment", "# 没有")
+    with pytest.raises(ValueError, match="the template has no '# no such comment'"):
+        setup_cell.setup_cell_source(chinese=True)
 
 
 def run_setup_cell(source: str, preamble: str = "") -> subprocess.CompletedProcess:

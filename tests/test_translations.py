@@ -4,7 +4,9 @@ prose in Chinese, and links that resolve. scripts/sync_translations.py keeps the
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -211,7 +213,7 @@ def test_out_of_step_names_the_cell_whose_code_changed(tmp_path, monkeypatch):
 
     sync.write(english, notebook("Text", "print(2)", "2\n"))
     assert sync.out_of_step(english) == ["cell 1: the code differs ('print(2)')"]
-    assert sync.sync(english) == []
+    assert sync.sync(english) == ([], ["cell 1: new code, English comments ('print(2)')"])
     assert sync.out_of_step(english) == []
     synced = sync.read(chinese_dir / english.name)
     assert "".join(synced["cells"][0]["source"]) == "文字"  # the prose is left alone
@@ -223,4 +225,77 @@ def test_out_of_step_names_the_cell_whose_code_changed(tmp_path, monkeypatch):
     problems = sync.out_of_step(english)
     assert problems[0].startswith("the cells differ in kind or order")
     assert "-markdown" in problems
-    assert sync.sync(english) == problems  # nothing is copied while the cells do not line up
+    assert sync.sync(english) == (problems, [])  # nothing is copied while cells do not line up
+
+
+def test_sync_keeps_the_twins_translated_comments_where_only_comments_differ(tmp_path, monkeypatch):
+    monkeypatch.setattr(sync.nb, "NOTEBOOKS_DIR", tmp_path)
+    monkeypatch.setattr(sync.nb, "CHINESE_DIR", tmp_path / "zh")
+    (tmp_path / "zh").mkdir()
+
+    def notebook(code: str, output: str, count: int) -> dict:
+        out = {"output_type": "stream", "name": "stdout", "text": [output]}
+        cell = {
+            "cell_type": "code",
+            "id": "b",
+            "metadata": {},
+            "execution_count": count,
+            "outputs": [out],
+            "source": code.splitlines(keepends=True),
+        }
+        return {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+
+    english = tmp_path / "09_Test.ipynb"
+    chinese = tmp_path / "zh" / english.name
+    sync.write(chinese, notebook("# 打印一个数\nprint(1)  # 一\n", "1\n", 1))
+    # The English comment changed and the notebook was run again: new outputs, same code.
+    sync.write(english, notebook("# Print a number.\nprint(1)  # one, again\n", "1.0\n", 7))
+    assert sync.sync(english) == ([], [])
+    cell = sync.read(chinese)["cells"][0]
+    assert "".join(cell["source"]) == "# 打印一个数\nprint(1)  # 一\n"
+    assert cell["outputs"][0]["text"] == ["1.0\n"]
+    assert cell["execution_count"] == 7
+
+
+def untranslated_comments(code: str) -> list[str]:
+    """The comments of `code` that are English prose: three or more words, no Chinese, and not
+    Python code themselves (a comment like `# relu(max_pool(x)) == max_pool(relu(x))` stays)."""
+    found = []
+    for token in tokenize.generate_tokens(io.StringIO(code).readline):
+        if token.type != tokenize.COMMENT:
+            continue
+        text = token.string.lstrip("#").strip()
+        if CJK.search(text) or len(LATIN_WORD.findall(text)) < 3:
+            continue
+        try:
+            ast.parse(text)
+        except SyntaxError:
+            found.append(token.string)
+    return found
+
+
+def test_untranslated_comments_finds_english_prose_but_not_chinese_or_code():
+    code = (
+        "# Load the data set.\n"
+        "x = 1  # 每个批次的图像\n"
+        "# relu(max_pool(x)) == max_pool(relu(x))\n"
+        "y = 2  # fmt: skip\n"
+        "z = 3  # The number of images in a batch\n"
+    )
+    assert untranslated_comments(code) == [
+        "# Load the data set.",
+        "# The number of images in a batch",
+    ]
+
+
+@pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.name)
+def test_the_twins_code_comments_are_chinese(english):
+    chinese = sync.twin(english)
+    cells = nb.read(chinese)["cells"] if chinese.exists() else []
+    english_comments = [
+        f"cell {i}: {comment}"
+        for i, cell in enumerate(cells)
+        if cell["cell_type"] == "code"
+        for comment in untranslated_comments(nb.source(cell))
+    ]
+    assert not english_comments, "comments to translate:\n" + "\n".join(english_comments)

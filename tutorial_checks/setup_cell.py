@@ -1,7 +1,8 @@
 """Every notebook's first code cell: import the series' helpers, or say how to get them.
 
 The cell is the same in every notebook (lessons, solutions, Chinese twins, records of full runs),
-written there by scripts/set_setup_cells.py from the template below and one setting in
+but for its comments, which the Chinese twins have in Chinese. scripts/set_setup_cells.py writes
+it there from the template below and one setting in
 pyproject.toml, `[tool.tf-cnn-tutorials] colab-install-source`: what Colab installs the series
 from. It is empty until a release exists (the README's "Releases" says how a release sets it);
 then, in Colab, the cell says how to install the series by hand.
@@ -54,6 +55,20 @@ if importlib.util.find_spec("helpers") is None:
 import helpers  # First: it sets up TensorFlow's environment, then imports TensorFlow."""
 
 
+# The template's comments in the Chinese twins (the code and the messages stay as they are).
+CHINESE_COMMENTS = {
+    "# Set-up, the same in every notebook of the series. Where its modules are not installed (a\n"
+    "# notebook copied alone, or Colab), Colab installs them and elsewhere a one-line message says how.":
+    "# 准备工作，本系列的每个笔记本都一样。本系列的模块没有安装时（单独复制出来的笔记本，\n"
+    "# 或者在 Colab 中），Colab 会安装它们；在其他地方，则用一行消息说明怎么做。",
+    "# what Colab installs the series from (README: Releases)":
+    "# Colab 从哪里安装本系列（见 README：Releases）",
+    "# Jupyter shows the message, not a traceback": "# Jupyter 只显示这条消息，不显示回溯",
+    "# First: it sets up TensorFlow's environment, then imports TensorFlow.":
+    "# 最先导入：它先设置 TensorFlow 的环境，再导入 TensorFlow。",
+}  # fmt: skip
+
+
 def install_source() -> str:
     """The setting: what Colab installs the series from ("" until a release exists)."""
     settings = tomllib.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
@@ -69,7 +84,13 @@ def install_source() -> str:
     return value
 
 
-def setup_cell_source(source: str | None = None) -> str:
-    """The set-up cell's code, with `source` (default: the setting) as what Colab installs."""
+def setup_cell_source(source: str | None = None, chinese: bool = False) -> str:
+    """The set-up cell's code, with `source` (default: the setting) as what Colab installs;
+    `chinese`: with the comments of the Chinese twins."""
     # json.dumps: a double-quoted Python string literal, as ruff formats it, for any text.
-    return TEMPLATE.format(source=json.dumps(install_source() if source is None else source))
+    code = TEMPLATE.format(source=json.dumps(install_source() if source is None else source))
+    for english, translation in CHINESE_COMMENTS.items() if chinese else ():
+        if english not in code:
+            raise ValueError(f"setup_cell.CHINESE_COMMENTS: the template has no {english!r}")
+        code = code.replace(english, translation)
+    return code
