@@ -587,3 +587,42 @@ def test_the_checker_names_the_row_missing_from_the_middle_of_a_table():
             " rows, the English 3; it lacks the row(s) of: `b.py`"
         )
     ]
+
+
+# A row of the notebooks' or the worked solutions' table: the notebook's link first, its run time in
+# the last column but one (the lessons) or the second (the solutions).
+NOTEBOOK_ROW = re.compile(r"^\| \[[^\]]+\]\(notebooks/(?:zh/)?(?:solutions/)?(\d\d_\w+)\.ipynb\)")
+
+
+def quoted_run_times(text: str) -> dict[str, str]:
+    """Notebook name -> the run time its table row quotes (a note in brackets after it aside)."""
+    quoted = {}
+    for line in text.splitlines():
+        if match := NOTEBOOK_ROW.match(line):
+            cells = [cell.strip() for cell in line.strip("|").split(" | ")]
+            cell = cells[3] if len(cells) == 4 else cells[1]
+            quoted[match[1]] = re.split(r" ?[（(]", cell)[0]
+    return quoted
+
+
+def test_quoted_run_times_reads_both_tables():
+    text = (
+        "| [01 A](notebooks/01_A.ipynb) ([中文](notebooks/zh/01_A.ipynb)) | x | 91.8 % | 12 s |\n"
+        "| [05 B](notebooks/zh/solutions/05_B_Solutions.ipynb) | 1.8 min（每个网络 150 次迭代） | 不需要 |\n"
+    )
+    assert quoted_run_times(text) == {"01_A": "12 s", "05_B_Solutions": "1.8 min"}
+
+
+def test_the_readmes_tables_quote_the_measured_run_times():
+    import setup_check
+
+    times = setup_check.run_times()["notebooks"]
+    for name in (ENGLISH_NAME, CHINESE_NAME):
+        quoted = quoted_run_times((ROOT / name).read_text(encoding="utf-8"))
+        assert set(times) <= set(quoted), f"{name}: no row for {sorted(set(times) - set(quoted))}"
+        wrong = {
+            notebook: (quoted[notebook], setup_check.duration(seconds))
+            for notebook, seconds in times.items()
+            if quoted[notebook] != setup_check.duration(seconds)
+        }
+        assert not wrong, f"{name}: quoted and measured (data/run_times.json) differ: {wrong}"
