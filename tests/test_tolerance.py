@@ -128,8 +128,18 @@ MATRIX = np.diag([970, 1125, 1020, 1000, 970, 880, 940, 1015, 960, 990])
                 f"on clean images: {79.96 - PERCENT:.2f}%"
             ),
         ),
+        (
+            "limit 0.1    classified as 3: 14.15%   size of the noise (L2 norm):  2.47",
+            f"limit 0.1    classified as 3: {14.15 + PERCENT:.2f}%   size of the noise (L2 norm):  2.60",
+        ),
+        (
+            "Not moved to 1, by true class: [298   0 399]\nAt the end, against the noise for 3: 58.49%",
+            "Not moved to 1, by true class: [298   0 392]\nAt the end, against the noise for 3: 58.21%",
+        ),
     ],
     ids=[
+        "noise-limit-at-the-bound",
+        "resisting-images-and-immunity",
         "predicted-classes-at-the-bound",
         "noise-target-at-the-bound",
         "noisy-and-clean-at-the-bound",
@@ -258,8 +268,18 @@ def test_numbers_close_accepts(stored, new):
             "round 2: new noise         accuracy on noisy images: 81.29%, on clean images: 79.96%",
             "round 2: new noise         accuracy on noisy images: 81.29%, on clean images: 78.96%",
         ),
+        (
+            "limit 0.1    classified as 3: 14.15%   size of the noise (L2 norm):  2.47",
+            "limit 0.2    classified as 3: 14.15%   size of the noise (L2 norm):  2.47",
+        ),
+        (
+            "limit 0.1    classified as 3: 14.15%   size of the noise (L2 norm):  2.47",
+            "limit 0.1    classified as 3: 14.15%   size of the noise (L2 norm):  2.70",
+        ),
     ],
     ids=[
+        "noise-limit-setting",
+        "noise-size-beyond",
         "predicted-classes-beyond",
         "noise-target-class",
         "noise-target-beyond",

@@ -86,6 +86,14 @@ MEASURED = [
         r"^Images per predicted class: \[(?P<matrix>[\d ]+)\]$",
         r"^Target \d: classified as \d: +(?P<percent1>[\d.]+)%, accuracy: +(?P<percent2>[\d.]+)%$",
         r"accuracy on noisy images: +(?P<percent1>[\d.]+)%, on clean images: +(?P<percent2>[\d.]+)%$",
+        # #12's worked solutions.
+        r"^After +[\d,]+ iterations: (?P<percent>[\d.]+)% of the test images classified as \d$",
+        r"classified as \d: (?P<percent>[\d.]+)% +size of the noise \(L2 norm\): +(?P<loss>[\d.]+)$",
+        r"^Classified as \d: (?P<percent>[\d.]+)%$",
+        r"^(?:Not moved to \d, by true class|Classified as, when not \d): +\[(?P<matrix>[\d ]+)\]$",
+        r"accuracy (?P<percent1>[\d.]+)% before training, (?P<percent2>[\d.]+)% after$",
+        r"^At the end, (?:against the noise for \d|on clean images): +(?P<percent>[\d.]+)%$",
+        r"^Accuracy on noisy test images: (?P<percent>[\d.]+)%$",
     )
 ]
 
