@@ -24,13 +24,16 @@ import argparse
 import copy
 import difflib
 import io
+import re
 import sys
 import tokenize
 from pathlib import Path
 
+from tutorial_checks import ROOT, shown
 from tutorial_checks import notebooks as nb
-from tutorial_checks import shown
 from tutorial_checks.notebooks import output_text, read, source, write
+
+IMAGES_DIR = ROOT / "images"  # the diagrams, and in images/zh/ their Chinese versions
 
 
 def english_notebooks() -> list[Path]:
@@ -138,9 +141,21 @@ def start_twin(name: str) -> Path:
     lesson = english_path.parent == nb.NOTEBOOKS_DIR
     for cell in notebook["cells"] if lesson else []:
         if cell["cell_type"] == "markdown":
-            cell["source"] = [line.replace("](../", "](../../") for line in cell["source"]]
+            cell["source"] = [
+                chinese_diagrams(line.replace("](../", "](../../")) for line in cell["source"]
+            ]
     write(chinese_path, notebook)
     return chinese_path
+
+
+def chinese_diagrams(line: str) -> str:
+    """`line` with each diagram of images/ that images/zh/ has in Chinese shown in Chinese."""
+
+    def chinese(match: re.Match) -> str:
+        name = match[2]
+        return f"{match[1]}zh/{name}" if (IMAGES_DIR / "zh" / name).exists() else match[0]
+
+    return re.sub(r"(\]\((?:\.\./)+images/)([^/)\s]+)", chinese, line)
 
 
 def main() -> None:

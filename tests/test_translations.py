@@ -299,3 +299,19 @@ def test_the_twins_code_comments_are_chinese(english):
         for comment in untranslated_comments(nb.source(cell))
     ]
     assert not english_comments, "comments to translate:\n" + "\n".join(english_comments)
+
+
+def test_a_new_twin_shows_the_chinese_diagrams_and_links_one_folder_further(tmp_path, monkeypatch):
+    monkeypatch.setattr(sync.nb, "NOTEBOOKS_DIR", tmp_path)
+    monkeypatch.setattr(sync.nb, "CHINESE_DIR", tmp_path / "zh")
+    monkeypatch.setattr(sync, "IMAGES_DIR", tmp_path / "images")
+    (tmp_path / "images" / "zh").mkdir(parents=True)
+    (tmp_path / "images" / "zh" / "flow.png").write_bytes(b"png")
+    markdown = "![a](../images/flow.png) ![b](../images/photo.png) [c](../README.md)\n"
+    cell = {"cell_type": "markdown", "id": "a", "metadata": {}, "source": [markdown]}
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    sync.write(tmp_path / "09_Test.ipynb", notebook)
+    twin = sync.start_twin("09_Test.ipynb")
+    assert "".join(sync.read(twin)["cells"][0]["source"]) == (
+        "![a](../../images/zh/flow.png) ![b](../../images/photo.png) [c](../../README.md)\n"
+    )
