@@ -24,6 +24,7 @@ SECTIONS = {
     ),
     "## Install and test": "## 安装和测试",
     "## Running the notebooks": "## 运行笔记本",
+    "## The website": "## 网站",
     "## Outside the repository: the package, Colab and a workshop": "## 在仓库之外：安装包、Colab 和工作坊",
     "### Releases": "### 发布",
     "## Data": "## 数据",

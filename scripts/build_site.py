@@ -1,0 +1,351 @@
+"""Build the series' website, in English and Chinese, from the notebooks' stored outputs.
+
+    python scripts/build_site.py              # -> build/site/: en/, zh/ and a page to choose
+    python -m http.server -d build/site 8000  # then open http://localhost:8000
+
+No notebook is executed: the pages show the outputs stored in the notebooks, which the tests
+compare with a fresh run. A notebook that was never executed stops the build, named. Each edition
+is staged in build/site-src/<edition>/ at the notebooks' repository paths (so their relative links
+and images resolve unchanged) and built by Sphinx with MyST-NB (website/conf.py). Nothing here
+needs the network: MathJax, fonts and the search index are served by the site itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import posixpath
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.cmd.build import build_main
+
+ROOT = Path(__file__).resolve().parent.parent
+WEBSITE = ROOT / "website"
+DEFAULT_OUT = ROOT / "build" / "site"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+PAD_SCREENSHOT = "images/02_drawing_pad.png"
+
+
+class SiteError(Exception):
+    """The site cannot be built as the repository stands; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    code: str  # "en" or "zh": the site's folder
+    language: str  # Sphinx's language
+    readme: str
+    teaching: str
+    lessons: str  # the folder of the lessons; the worked solutions are in its solutions/
+    captions: tuple[str, str, str, str]  # notebooks, worked solutions, teaching, full runs
+    widget_note: str
+    cut_install_at: str  # the README paragraph where the install section stops being for readers
+    title_separator: str  # joins a notebook's two title lines ("# TensorFlow Tutorial #02")
+
+
+EDITIONS = {
+    "en": Edition(
+        code="en",
+        language="en",
+        readme="README.md",
+        teaching="TEACHING.md",
+        lessons="notebooks",
+        captions=("Notebooks", "Worked solutions", "For teachers", "Records of full runs"),
+        widget_note=(
+            "*Here JupyterLab shows the drawing pad, a live widget that a static page cannot run. "
+            "Run the notebook in JupyterLab to use it; this is how it looks there:*"
+        ),
+        cut_install_at="**While you work on the code**",
+        title_separator=": ",
+    ),
+    "zh": Edition(
+        code="zh",
+        language="zh_CN",
+        readme="README.zh-CN.md",
+        teaching="TEACHING.zh-CN.md",
+        lessons="notebooks/zh",
+        captions=("笔记本", "练习参考解答", "教师指南", "完整运行记录"),
+        widget_note=(
+            "*在 JupyterLab 中，这里显示的是手写板：一个交互式 widget，静态网页无法运行它。"
+            "请在 JupyterLab 中运行本笔记本来使用它；下图是它在 JupyterLab 中的样子：*"
+        ),
+        cut_install_at="**修改代码的过程中**",
+        title_separator="：",
+    ),
+}
+
+
+def other(edition: Edition) -> Edition:
+    return EDITIONS["zh" if edition.code == "en" else "en"]
+
+
+def lesson_paths(edition: Edition) -> list[str]:
+    """The edition's lessons (00 first), then its worked solutions, as repository paths."""
+    folder = ROOT / edition.lessons
+    lessons = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    solutions = sorted((folder / "solutions").glob("[0-9][0-9]_*.ipynb"))
+    return [p.relative_to(ROOT).as_posix() for p in lessons + solutions]
+
+
+def full_run_paths() -> list[str]:
+    """The records of full runs (English in both editions: they are outputs)."""
+    runs = sorted((ROOT / "notebooks" / "full_runs").glob("*.ipynb"))
+    return [p.relative_to(ROOT).as_posix() for p in runs]
+
+
+def unexecuted_cells(notebook: dict) -> list[int]:
+    """The numbers (from 1) of the code cells with code that were never executed."""
+    return [
+        number
+        for number, cell in enumerate(notebook["cells"], start=1)
+        if cell["cell_type"] == "code"
+        and "".join(cell["source"]).strip()
+        and cell.get("execution_count") is None
+    ]
+
+
+def check_executed(path: str, notebook: dict) -> None:
+    """Refuse a notebook without stored outputs: its page would show code and no results."""
+    cells = unexecuted_cells(notebook)
+    if cells:
+        listed = ", ".join(map(str, cells[:5])) + (" ..." if len(cells) > 5 else "")
+        raise SiteError(
+            f"{path} has no stored outputs: code cell(s) {listed} were never executed. The site "
+            "shows the outputs stored in the notebooks. Execute it top to bottom first: jupyter "
+            f"nbconvert --to notebook --execute --inplace {path} (README: the Chinese edition, "
+            "and changing a notebook)."
+        )
+
+
+def site_notebook(notebook: dict, path: str, edition: Edition, pages: set[str]) -> dict:
+    """The notebook as its page shows it: links to the other edition's pages lead to its site
+    (site_markdown); each cell's live widgets are replaced by a note and the screenshot of the
+    drawing pad (a static page cannot run them, and their JavaScript would come from a CDN)."""
+    notebook = copy.deepcopy(notebook)
+    first = notebook["cells"][0]
+    lines = "".join(first["source"]).split("\n")
+    if first["cell_type"] == "markdown" and all(line.startswith("# ") for line in lines[:2]):
+        # One title per page ("# TensorFlow Tutorial #02" and "# Convolutional Neural Network").
+        title = lines[0] + edition.title_separator + lines[1].removeprefix("# ")
+        first["source"] = "\n".join([title] + lines[2:])
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            text = "".join(cell["source"])
+            cell["source"] = site_markdown(text, edition, pages, posixpath.dirname(path))
+    notebook["metadata"].pop("widgets", None)
+    up = "../" * path.count("/")
+    note = f"{edition.widget_note}\n\n![]({up}{PAD_SCREENSHOT})\n"
+    for cell in notebook["cells"]:
+        outputs = cell.get("outputs", [])
+        if not any(WIDGET_VIEW in output.get("data", {}) for output in outputs):
+            continue
+        kept = [output for output in outputs if WIDGET_VIEW not in output.get("data", {})]
+        cell["outputs"] = kept + [
+            {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": note}}
+        ]
+    return notebook
+
+
+MARKDOWN_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)\)")
+
+
+def shown_paths(edition: Edition) -> list[str]:
+    """The notebooks the edition's site has pages for: its lessons and worked solutions, and in
+    English the records of full runs (English outputs: the Chinese pages link to those)."""
+    return lesson_paths(edition) + (full_run_paths() if edition.code == "en" else [])
+
+
+def site_target(target: str, edition: Edition, pages: set[str], base: str = "") -> str | None:
+    """Where a link in a page at folder base (repository paths) goes on the site: unchanged to a
+    page or file of this edition; to the other edition's site for its pages; None (no link) for
+    what the site does not have (a README heading, a script, a folder)."""
+    if re.match(r"[a-z]+:", target):
+        return target
+    path = target.partition("#")[0]
+    if not path:
+        return target if base else None  # a notebook's own heading; a README heading
+    path = posixpath.normpath(posixpath.join(base, path))
+    if path in pages:
+        return target
+    theirs = other(edition)
+    their_pages = {theirs.readme: "index", theirs.teaching: Path(theirs.teaching).stem}
+    their_pages.update({p: p.removesuffix(".ipynb") for p in shown_paths(theirs)})
+    if path.rstrip("/") == theirs.lessons:
+        path = theirs.readme
+    if path not in their_pages:
+        return None
+    up = "../" * (len(base.split("/")) if base else 0)
+    return f"{up}../{theirs.code}/{their_pages[path]}.html"
+
+
+def site_markdown(markdown: str, edition: Edition, pages: set[str], base: str = "") -> str:
+    """Markdown with its links rewritten for the site (site_target)."""
+
+    def rewrite(match: re.Match) -> str:
+        text, target = match.groups()
+        new = site_target(target, edition, pages, base)
+        if new is None:
+            return text
+        if new.endswith(".html"):  # the other edition, another Sphinx project: a plain link
+            return f'<a href="{new}">{text}</a>'
+        return f"[{text}]({new})"
+
+    return MARKDOWN_LINK.sub(rewrite, markdown)
+
+
+def readme_parts(edition: Edition) -> tuple[str, str, str]:
+    """The README's title, its introduction (the tables) and its install-and-run sections."""
+    lines = (ROOT / edition.readme).read_text(encoding="utf-8").splitlines()
+    headings = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    if len(headings) < 3 or not lines[0].startswith("# "):
+        raise SiteError(f"{edition.readme}: expected a title and its sections (## ...)")
+    title = lines[0]
+    intro = "\n".join(lines[1 : headings[0]])
+    install = lines[headings[0] : headings[2]]  # "Install and test" and "Running the notebooks"
+    try:
+        cut = next(i for i, line in enumerate(install) if line.startswith(edition.cut_install_at))
+    except StopIteration:
+        raise SiteError(
+            f"{edition.readme}: no paragraph starting {edition.cut_install_at!r}, where the "
+            "home page's install section ends (scripts/build_site.py, EDITIONS)"
+        ) from None
+    running = next(i for i, line in enumerate(install) if i > 0 and line.startswith("## "))
+    return title, intro, "\n".join(install[:cut] + install[running:])
+
+
+def readme_names(edition: Edition) -> dict[str, str]:
+    """The READMEs' names of the notebooks ("02 Convolutional Neural Network"), by path."""
+    text = (ROOT / edition.readme).read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[([^\]]+)\]\(([^)]+\.ipynb)\)", text, re.MULTILINE)
+    return {path: name for name, path in rows}
+
+
+def toctree_entry(path: str, names: dict[str, str]) -> str:
+    docname = path.rsplit(".", 1)[0]
+    return f"{names[path]} <{docname}>" if path in names else docname
+
+
+def home_page(edition: Edition, pages: set[str]) -> str:
+    """The edition's home page: the README's tables and install commands, and the contents."""
+    title, intro, install = readme_parts(edition)
+    # The README's link to the other README: the language switch does that on the site.
+    intro = re.sub(r"^\[[^\]]*\]\(README[^)]*\)\s*$", "", intro, count=1, flags=re.MULTILINE)
+    lessons = lesson_paths(edition)
+    names = readme_names(edition)
+    toc = [
+        (edition.captions[0], [p for p in lessons if "/solutions/" not in p]),
+        (edition.captions[1], [p for p in lessons if "/solutions/" in p]),
+        (edition.captions[2], [edition.teaching]),
+        (edition.captions[3], [p for p in shown_paths(edition) if "/full_runs/" in p]),
+    ]
+    trees = "\n".join(
+        f"```{{toctree}}\n:caption: {caption}\n:hidden:\n\n"
+        + "\n".join(toctree_entry(p, names) for p in paths)
+        + "\n```\n"
+        for caption, paths in toc
+        if paths
+    )
+    body = site_markdown(f"{intro}\n\n{install}", edition, pages)
+    return f"{title}\n{body}\n\n{trees}"
+
+
+def stage(edition: Edition, folder: Path) -> None:
+    """Copy what the edition's site shows into folder, at the repository's paths."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    notebooks = shown_paths(edition)
+    pages = set(notebooks) | {edition.teaching, "images"}
+    pages |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "images").rglob("*.png")}
+    for path in notebooks:
+        notebook = json.loads((ROOT / path).read_text(encoding="utf-8"))
+        check_executed(path, notebook)
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shown = site_notebook(notebook, path, edition, pages)
+        target.write_text(json.dumps(shown, ensure_ascii=False, indent=1), encoding="utf-8")
+    shutil.copytree(ROOT / "images", folder / "images", ignore=shutil.ignore_patterns("*.py"))
+    teaching = (ROOT / edition.teaching).read_text(encoding="utf-8")
+    (folder / edition.teaching).write_text(site_markdown(teaching, edition, pages), "utf-8")
+    (folder / "index.md").write_text(home_page(edition, pages), encoding="utf-8")
+
+
+def build(edition: Edition, staged: Path, out: Path, repository_url: str) -> None:
+    """Sphinx, warnings as errors: a broken link or a missing image stops the build."""
+    options = ["-b", "html", "-q", "-W", "--keep-going", "-c", str(WEBSITE)]
+    options += ["-d", str(staged.parent / f"doctrees-{edition.code}")]
+    options += ["-D", f"language={edition.language}"]
+    options += ["-D", f"tutorials_repository_url={repository_url}"]
+    status = build_main([*options, str(staged), str(out)])
+    if status:
+        raise SiteError(f"Sphinx could not build the {edition.code} site (its messages above)")
+    # The download button offers each notebook as the repository has it (with its widgets).
+    for path in shown_paths(edition):
+        shutil.copy(ROOT / path, out / "_sources" / path)
+
+
+CHOOSER = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Convolutional neural networks in TensorFlow 2 / 用 TensorFlow 2 学习卷积神经网络</title>
+<style>body{font-family:sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}
+a{display:block;font-size:1.4rem;margin:1rem 0}</style></head>
+<body><h1>Convolutional neural networks in TensorFlow 2, on MNIST</h1>
+<a href="en/index.html" hreflang="en">English</a>
+<a href="zh/index.html" hreflang="zh-CN" lang="zh-CN">中文（简体）</a>
+</body></html>
+"""
+
+
+def build_site(out: Path = DEFAULT_OUT, repository_url: str = "") -> Path:
+    """Both editions into out (replaced only when both built), with a page to choose one."""
+    work = out.parent / f"{out.name}-src"
+    partial = out.parent / f"{out.name}.partial"
+    for folder in (work, partial):
+        if folder.exists():
+            shutil.rmtree(folder)
+    for edition in EDITIONS.values():  # first, so that a notebook without outputs stops it all
+        stage(edition, work / edition.code)
+    partial.mkdir(parents=True)
+    try:
+        for edition in EDITIONS.values():
+            # MyST-NB writes its files beside Sphinx's output folder: keep them out of the site.
+            html = work / f"built-{edition.code}" / "html"
+            build(edition, work / edition.code, html, repository_url)
+            html.rename(partial / edition.code)
+        (partial / "index.html").write_text(CHOOSER, encoding="utf-8")
+        (partial / ".nojekyll").write_text("")  # GitHub Pages: serve _static/, _images/ as is
+    except BaseException:
+        shutil.rmtree(partial)
+        raise
+    if out.exists():
+        shutil.rmtree(out)
+    partial.rename(out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="default: build/site")
+    parser.add_argument(
+        "--repository-url",
+        default="",
+        help="the repository's address on its code host, for the 'show source' buttons "
+        "(the pages workflow passes it; without it, the pages have no such buttons)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        out = build_site(args.out, args.repository_url)
+    except SiteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Built {out}. View it: python -m http.server -d {out} 8000")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
