@@ -27,6 +27,7 @@ tutorial_site = load_script("website/tutorial_site.py")
 
 EN, ZH = site.EDITIONS["en"], site.EDITIONS["zh"]
 SCREENSHOT = ROOT / "images" / "site_02.png"
+REPOSITORY = "https://github.com/example/tutorials"  # an address for the "show source" buttons
 CHROMIUM = os.environ.get("TUTORIALS_CHROMIUM") or next(
     filter(None, map(shutil.which, ["chromium", "chromium-browser", "google-chrome"])), None
 )
@@ -246,8 +247,9 @@ def test_broken_links_finds_missing_files_and_anchors(tmp_path):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
+    """The site as the pages workflow builds it, with the repository's address."""
     out = tmp_path_factory.mktemp("site") / "site"
-    return site.build_site(out)
+    return site.build_site(out, REPOSITORY)
 
 
 def pages(built: Path) -> list[str]:
@@ -279,16 +281,14 @@ def test_the_download_button_offers_the_notebook_as_the_repository_has_it(built)
 
 
 @pytest.mark.slow
-def test_a_repository_address_gives_show_source_buttons(tmp_path):
+def test_a_repository_address_gives_show_source_buttons(built):
     """The pages workflow passes the code host's address; a page then links to its file."""
-    out = tmp_path / "site"
-    staged = tmp_path / "staged"
-    site.stage(EN, staged)
-    site.build(EN, staged, out / "html", "https://github.com/example/tutorials")
-    page = (out / "html" / "notebooks" / "02_Convolutional_Neural_Network.html").read_text()
-    source = "https://github.com/example/tutorials/blob/main/notebooks/"
-    assert f"{source}02_Convolutional_Neural_Network.ipynb" in page
-    assert "blob/main/index.md" not in (out / "html" / "index.html").read_text()
+    for path in ["notebooks/02_Convolutional_Neural_Network", "notebooks/zh/03_Keras_API"]:
+        edition = "zh" if "/zh/" in path else "en"
+        page = (built / edition / f"{path}.html").read_text(encoding="utf-8")
+        assert f'href="{REPOSITORY}/blob/main/{path}.ipynb?plain=1"' in page, path
+    home = (built / "en" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{REPOSITORY}"' in home and "/blob/main/index.md" not in home
 
 
 # --- in a real browser -----------------------------------------------------------------------
