@@ -44,6 +44,7 @@ class Edition:
     lessons: str  # the folder of the lessons; the worked solutions are in its solutions/
     captions: tuple[str, str, str, str]  # notebooks, worked solutions, teaching, full runs
     widget_note: str
+    pad_alt: str  # the alternative text of the pad's screenshot
     cut_install_at: str  # the README paragraph where the install section stops being for readers
     title_separator: str  # joins a notebook's two title lines ("# TensorFlow Tutorial #02")
 
@@ -60,6 +61,7 @@ EDITIONS = {
             "*Here JupyterLab shows the drawing pad, a live widget that a static page cannot run. "
             "Run the notebook in JupyterLab to use it; this is how it looks there:*"
         ),
+        pad_alt="The drawing pad in JupyterLab, with a hand-drawn 0 and its prediction",
         cut_install_at="**While you work on the code**",
         title_separator=": ",
     ),
@@ -74,6 +76,7 @@ EDITIONS = {
             "*在 JupyterLab 中，这里显示的是手写板：一个交互式 widget，静态网页无法运行它。"
             "请在 JupyterLab 中运行本笔记本来使用它；下图是它在 JupyterLab 中的样子：*"
         ),
+        pad_alt="JupyterLab 中的手写板：手写的 0 及其预测",
         cut_install_at="**修改代码的过程中**",
         title_separator="：",
     ),
@@ -136,10 +139,12 @@ def site_notebook(notebook: dict, path: str, edition: Edition, pages: set[str]) 
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":
             text = "".join(cell["source"])
-            cell["source"] = site_markdown(text, edition, pages, posixpath.dirname(path))
+            base = posixpath.dirname(path)
+            # A link the site cannot resolve stays as it is, so that Sphinx stops on it.
+            cell["source"] = site_markdown(text, edition, pages, base, keep_unresolved=True)
     notebook["metadata"].pop("widgets", None)
     up = "../" * path.count("/")
-    note = f"{edition.widget_note}\n\n![]({up}{PAD_SCREENSHOT})\n"
+    note = f"{edition.widget_note}\n\n![{edition.pad_alt}]({up}{PAD_SCREENSHOT})\n"
     for cell in notebook["cells"]:
         outputs = cell.get("outputs", [])
         if not any(WIDGET_VIEW in output.get("data", {}) for output in outputs):
@@ -183,14 +188,18 @@ def site_target(target: str, edition: Edition, pages: set[str], base: str = "") 
     return f"{up}../{theirs.code}/{their_pages[path]}.html"
 
 
-def site_markdown(markdown: str, edition: Edition, pages: set[str], base: str = "") -> str:
-    """Markdown with its links rewritten for the site (site_target)."""
+def site_markdown(
+    markdown: str, edition: Edition, pages: set[str], base: str = "", keep_unresolved: bool = False
+) -> str:
+    """Markdown with its links rewritten for the site (site_target). A link to what the site
+    does not have becomes its text (the READMEs link to the repository's files), or with
+    keep_unresolved stays as it is (a notebook's link must resolve: Sphinx says where not)."""
 
     def rewrite(match: re.Match) -> str:
         text, target = match.groups()
         new = site_target(target, edition, pages, base)
         if new is None:
-            return text
+            return match.group(0) if keep_unresolved else text
         if new.endswith(".html"):  # the other edition, another Sphinx project: a plain link
             return f'<a href="{new}">{text}</a>'
         return f"[{text}]({new})"
