@@ -36,8 +36,7 @@ def edition(config: Config) -> str:
 
 def other_docname(docname: str, this: str) -> str:
     """The same page in the other edition: notebooks/X <-> notebooks/zh/X and TEACHING <->
-    TEACHING.zh-CN; the home page, search and the full runs (English records in both) keep
-    their names."""
+    TEACHING.zh-CN; the home page and the search page keep their names."""
     if docname in {"TEACHING", "TEACHING.zh-CN"}:
         return "TEACHING.zh-CN" if docname == "TEACHING" else "TEACHING"
     if this == "en" and docname.startswith("notebooks/") and "/full_runs/" not in docname:
