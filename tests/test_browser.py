@@ -22,20 +22,13 @@ import pytest
 
 from tutorial_checks import ROOT
 from tutorial_checks import notebooks as nb
+from tutorial_checks.browser import CHROMIUM, NO_CHROMIUM
 
 NOTEBOOK = nb.NOTEBOOKS_DIR / "02_Draw_a_Digit.ipynb"
 SCREENSHOT = ROOT / "images" / "02_drawing_pad.png"
-CHROMIUM = os.environ.get("TUTORIALS_CHROMIUM") or next(
-    filter(None, map(shutil.which, ["chromium", "chromium-browser", "google-chrome"])), None
-)
-
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="no Chromium: install it (Debian/Ubuntu: apt-get install chromium) to run the "
-        "browser test of notebook 02-B; .ci/run does",
-    ),
+    pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM),
 ]
 
 

@@ -12,7 +12,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -21,6 +20,7 @@ import pytest
 
 from script_modules import load_script
 from tutorial_checks import ROOT
+from tutorial_checks.browser import CHROMIUM, NO_CHROMIUM
 
 # The book theme and MyST use Sphinx APIs that Sphinx 11 will remove: their concern, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated. Check CHANGES for Sphinx API")
@@ -31,9 +31,6 @@ tutorial_site = load_script("website/tutorial_site.py")
 EN, ZH = site.EDITIONS["en"], site.EDITIONS["zh"]
 SCREENSHOT = ROOT / "images" / "site_02.png"
 REPOSITORY = "https://github.com/example/tutorials"  # an address for the "show source" buttons
-CHROMIUM = os.environ.get("TUTORIALS_CHROMIUM") or next(
-    filter(None, map(shutil.which, ["chromium", "chromium-browser", "google-chrome"])), None
-)
 
 
 def code_cell(source: str, executed: bool = True, outputs: list | None = None) -> dict:
@@ -314,11 +311,7 @@ def test_a_repository_address_gives_show_source_buttons(built):
 
 # --- in a real browser -----------------------------------------------------------------------
 
-browser_only = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no Chromium: install it (Debian/Ubuntu: apt-get install chromium) to test the "
-    "website in a browser; .ci/run does",
-)
+browser_only = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -6,6 +6,7 @@
   another CPU (the comparison the tests patch into nbval).
 - `fingerprint`: which arithmetic this machine has, to tell whether path-dependent outputs can be
   compared at all.
+- `browser`: the system's Chromium, which the browser tests drive.
 
 `DRIFT.md` beside this file records the measurements that the tolerance's bounds come from.
 """

@@ -46,7 +46,6 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "article_header_end": ["language-switch.html", "article-header-buttons.html"],
 }
-html_last_updated_fmt = None
 # The notebooks are served as they are (.ipynb) for the download button.
 html_sourcelink_suffix = ""
 copybutton_exclude = ".linenos, .gp, .go"
