@@ -4,8 +4,10 @@
     python scripts/set_setup_cells.py --check  # exit 1 naming each notebook that differs
 
 Every notebook: the lessons, their worked solutions, the Chinese twins (with the cell's comments in
-Chinese) and the records of full runs. Only the cell's source changes; in the repository (where the series is installed) the cell
-only imports helpers, as it did when the stored outputs were made, and it prints nothing.
+Chinese) and the records of full runs. Only the cell's source and its metadata change: the cell
+shows collapsed in JupyterLab and on the website (setup_cell.collapse), other metadata and tags
+kept. In the repository (where the series is installed) the cell only imports helpers, as it did
+when the stored outputs were made, and it prints nothing: its outputs stay as they are.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from tutorial_checks import notebooks as nb
 from tutorial_checks import shown
-from tutorial_checks.setup_cell import setup_cell_source
+from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
 
 
 def all_notebooks() -> list[Path]:
@@ -39,24 +41,36 @@ def expected_cell(path: Path) -> str:
     return setup_cell_source(chinese=path.is_relative_to(nb.CHINESE_DIR))
 
 
+def problems(path: Path) -> list[str]:
+    """How the notebook's first code cell differs from the set-up cell, collapsed (empty: not)."""
+    cell = first_code_cell(nb.read(path), path)
+    found = []
+    if nb.source(cell) != expected_cell(path):
+        found.append("its first code cell is not the set-up cell")
+    if not is_collapsed(cell):
+        found.append("its set-up cell does not show collapsed (metadata and tag)")
+    return found
+
+
 def differs(path: Path) -> bool:
-    return nb.source(first_code_cell(nb.read(path), path)) != expected_cell(path)
+    return bool(problems(path))
 
 
 def write_setup_cell(path: Path) -> bool:
-    """Give the notebook the set-up cell; True if the file changed."""
+    """Give the notebook the set-up cell, collapsed; True if the file changed."""
     expected = expected_cell(path)
     notebook = nb.read(path)
     cell = first_code_cell(notebook, path)
     current = nb.source(cell)
-    if current == expected:
+    if current == expected and is_collapsed(cell):
         return False
-    if "INSTALL_SOURCE" not in current:  # a notebook's own code: never overwrite it
+    if "INSTALL_SOURCE" not in current:  # a notebook's own code: never overwrite or hide it
         raise ValueError(
             f"{shown(path)}: its first code cell is not the set-up cell; copy the set-up cell "
             "from another notebook to the top by hand, then run this again"
         )
     cell["source"] = expected.splitlines(keepends=True)
+    collapse(cell)
     nb.write(path, notebook)
     return True
 
@@ -66,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="change nothing, list what differs")
     args = parser.parse_args(argv)
     if args.check:
-        stale = [path for path in all_notebooks() if differs(path)]
+        found = {path: problems(path) for path in all_notebooks()}
+        stale = [path for path, problem in found.items() if problem]
         for path in stale:
-            print(f"{shown(path)}: its first code cell is not the set-up cell", file=sys.stderr)
+            print(f"{shown(path)}: {'; '.join(found[path])}", file=sys.stderr)
         if stale:
             print("Run: python scripts/set_setup_cells.py", file=sys.stderr)
         return 1 if stale else 0

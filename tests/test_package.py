@@ -27,7 +27,7 @@ import setup_check
 from script_modules import load_script
 from tutorial_checks import ROOT
 from tutorial_checks import notebooks as nb
-from tutorial_checks.setup_cell import setup_cell_source
+from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
 
 set_setup_cells = load_script("scripts/set_setup_cells.py")
 code_without_comments = load_script("scripts/sync_translations.py").code_without_comments
@@ -55,6 +55,55 @@ def test_every_notebook_starts_with_the_setup_cell():
     stale = [p for p in set_setup_cells.all_notebooks() if set_setup_cells.differs(p)]
     assert not stale, f"run python scripts/set_setup_cells.py: {[p.name for p in stale]}"
     assert set_setup_cells.main(["--check"]) == 0
+
+
+def test_every_setup_cell_shows_collapsed_in_jupyterlab_and_on_the_site():
+    not_collapsed = [
+        str(path.relative_to(nb.NOTEBOOKS_DIR))
+        for path in set_setup_cells.all_notebooks()
+        if not is_collapsed(set_setup_cells.first_code_cell(nb.read(path), path))
+    ]
+    assert not not_collapsed, f"run python scripts/set_setup_cells.py: {not_collapsed}"
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        {},  # as JupyterLab saves it once a reader has expanded the cell
+        {"jupyter": {"source_hidden": True}},  # collapsed in JupyterLab, shown on the site
+        {"tags": ["hide-input"]},  # the other way round
+        {"jupyter": {"source_hidden": False}, "tags": ["hide-input"]},
+    ],
+)
+def test_a_setup_cell_not_collapsed_is_refused_then_collapsed_keeping_its_metadata(
+    tmp_path, metadata
+):
+    metadata = dict(metadata, scrolled=True)  # other metadata, kept
+    metadata["tags"] = ["nbval-ignore-output", *metadata.get("tags", [])]
+    cell = {
+        "cell_type": "code",
+        "execution_count": 1,
+        "id": "set-up",
+        "metadata": metadata,
+        "outputs": [],
+        "source": setup_cell_source().splitlines(keepends=True),
+    }
+    path = tmp_path / "01_Test.ipynb"
+    nb.write(path, {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    assert not is_collapsed(cell)
+    assert set_setup_cells.problems(path) == [
+        "its set-up cell does not show collapsed (metadata and tag)"
+    ]
+
+    assert set_setup_cells.write_setup_cell(path) is True
+    written = nb.read(path)["cells"][0]
+    assert set_setup_cells.problems(path) == [] and is_collapsed(written)
+    assert written["metadata"]["scrolled"] is True
+    assert written["metadata"]["tags"][0] == "nbval-ignore-output"
+    assert written["metadata"]["tags"].count("hide-input") == 1
+    assert set_setup_cells.write_setup_cell(path) is False  # nothing left to change
+    collapse(written)
+    assert nb.read(path)["cells"][0] == written  # collapsing twice changes nothing
 
 
 def test_the_chinese_setup_cell_is_the_english_one_with_chinese_comments():

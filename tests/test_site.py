@@ -13,6 +13,7 @@ import json
 import os
 import re
 import threading
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,6 +22,7 @@ import pytest
 from script_modules import load_script
 from tutorial_checks import ROOT
 from tutorial_checks.browser import CHROMIUM, NO_CHROMIUM
+from tutorial_checks.setup_cell import setup_cell_source
 
 # The book theme and MyST use Sphinx APIs that Sphinx 11 will remove: their concern, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated. Check CHANGES for Sphinx API")
@@ -58,12 +60,23 @@ def test_a_notebook_never_executed_is_refused_with_its_name_and_cells():
     site.check_executed("notebooks/01_X.ipynb", notebook(code_cell("x = 1"), code_cell("")))
 
 
+def series_list(*files: str) -> str:
+    """A series' list (notebooks/series.toml) of the lessons `files`, numbered by their names."""
+    return "".join(
+        f'[[notebook]]\nnumber = "{name[:2]}"\nfile = "{name}"\n'
+        'title = { en = "T", zh = "题" }\nsummary = { en = "s", zh = "简介" }\n'
+        "prerequisites = []\noptional = false\nstudy_minutes = 10\n\n"
+        for name in files
+    )
+
+
 def test_the_build_stops_at_a_notebook_without_outputs_and_leaves_no_site(
     tmp_path, monkeypatch, capsys
 ):
     (tmp_path / "notebooks").mkdir()
     unexecuted = notebook(code_cell("import helpers", executed=False))
     (tmp_path / "notebooks" / "01_Never_Run.ipynb").write_text(json.dumps(unexecuted))
+    (tmp_path / "notebooks" / "series.toml").write_text(series_list("01_Never_Run.ipynb"))
     monkeypatch.setattr(site, "ROOT", tmp_path)
     out = tmp_path / "build" / "site"
 
@@ -72,6 +85,53 @@ def test_the_build_stops_at_a_notebook_without_outputs_and_leaves_no_site(
     assert "notebooks/01_Never_Run.ipynb has no stored outputs" in error
     assert "jupyter nbconvert --to notebook --execute --inplace" in error
     assert not out.exists() and not (tmp_path / "build" / "site.partial").exists()
+
+
+def test_a_notebook_missing_from_the_series_list_or_a_listed_one_missing_stops_the_build(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "notebooks").mkdir()
+    for name in ("01_A.ipynb", "02_B.ipynb"):
+        (tmp_path / "notebooks" / name).write_text(json.dumps(notebook(code_cell("x = 1"))))
+    monkeypatch.setattr(site, "ROOT", tmp_path)
+    listing = tmp_path / "notebooks" / "series.toml"
+    listing.write_text(series_list("01_A.ipynb"))
+    with pytest.raises(
+        site.SiteError, match=r"notebooks/02_B\.ipynb: not in notebooks/series\.toml"
+    ):
+        site.check_listed(EN)
+    listing.write_text(series_list("01_A.ipynb", "02_B.ipynb", "03_C.ipynb"))
+    with pytest.raises(site.SiteError, match=r"series\.toml names notebooks/03_C\.ipynb: no such"):
+        site.check_listed(EN)
+    listing.write_text(series_list("01_A.ipynb", "02_B.ipynb"))
+    site.check_listed(EN)
+    listing.write_text(series_list("01_A.ipynb", "02_B.ipynb").replace("summary", "sumary", 1))
+    with pytest.raises(site.SiteError, match="notebook 1: lacks summary"):
+        site.check_listed(EN)
+
+
+def test_the_navigation_names_and_orders_the_notebooks_as_the_series_list_does():
+    for edition, name in [(EN, "02 Convolutional Neural Network"), (ZH, "02 卷积神经网络")]:
+        names = site.nav_names(edition)
+        lessons = [p for p in site.lesson_paths(edition) if "/solutions/" not in p]
+        folder = edition.lessons
+        assert lessons[:4] == [
+            f"{folder}/00_Setup_Check.ipynb",
+            f"{folder}/01_Simple_Linear_Model.ipynb",
+            f"{folder}/02_Convolutional_Neural_Network.ipynb",
+            f"{folder}/02_Draw_a_Digit.ipynb",
+        ]
+        assert names[f"{folder}/02_Convolutional_Neural_Network.ipynb"] == name
+        assert names[f"{folder}/solutions/02_Convolutional_Neural_Network_Solutions.ipynb"] == name
+        assert set(site.shown_paths(edition)) <= set(names)
+    names = site.nav_names(EN)
+    assert names["notebooks/full_runs/05_Ensemble_Learning.ipynb"] == "05 Ensemble Learning"
+    assert names["notebooks/full_runs/05_Ensemble_Learning_Solutions.ipynb"] == (
+        "05 Ensemble Learning (worked solutions)"
+    )
+    assert site.toctree_entry("notebooks/13_Visual_Analysis.ipynb", names) == (
+        "13-B Visual Analysis <notebooks/13_Visual_Analysis>"
+    )
 
 
 def test_every_notebook_of_the_series_has_stored_outputs():
@@ -309,6 +369,38 @@ def test_a_repository_address_gives_show_source_buttons(built):
     assert f'href="{REPOSITORY}"' in home and "/blob/main/index.md" not in home
 
 
+# MyST-NB's closed toggle around a cell input tagged hide-input (no `open`: it shows collapsed),
+# and a code cell's input, as MyST-NB writes them.
+HIDDEN_INPUT = re.compile(
+    r'<details class="admonition hide above-input">(.*?)</details>', re.DOTALL
+)
+CODE_INPUT = re.compile(
+    r'<div class="cell_input docutils container">.*?<pre>(.*?)</pre>', re.DOTALL
+)
+TOGGLE = re.compile(r'<p class="collapsed admonition-title">([^<]*)</p>')
+
+
+def code_text(html: str) -> str:
+    """The code in a <pre> as a reader sees it, without the highlighting's tags."""
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.slow
+def test_the_setup_cell_is_a_closed_toggle_and_the_other_code_cells_are_shown(built):
+    toggles = {"en": "Show code cell source", "zh": tutorial_site.CODE_PROMPTS["zh"][0]}
+    for edition in site.EDITIONS.values():
+        first_line = setup_cell_source(chinese=edition.code == "zh").splitlines()[0]
+        for path in site.shown_paths(edition):
+            page = (built / edition.code / path.replace(".ipynb", ".html")).read_text("utf-8")
+            hidden = HIDDEN_INPUT.findall(page)
+            assert len(hidden) == 1, path  # the set-up cell, and no other
+            assert TOGGLE.findall(hidden[0]) == [toggles[edition.code]], path
+            (setup,) = [code_text(code) for code in CODE_INPUT.findall(hidden[0])]
+            assert setup.startswith(first_line + "\n") and "INSTALL_SOURCE" in setup, path
+            shown = [code_text(code) for code in CODE_INPUT.findall(HIDDEN_INPUT.sub("", page))]
+            assert shown and all("INSTALL_SOURCE" not in code for code in shown), path
+
+
 # --- in a real browser -----------------------------------------------------------------------
 
 browser_only = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
@@ -387,6 +479,18 @@ def test_formulas_are_typeset(served, page, path):
     assert page.locator("mjx-container").count() >= 5
     visible = page.locator("article").inner_text()
     assert "$$" not in visible and "\\frac" not in visible
+
+
+@pytest.mark.slow
+@browser_only
+def test_the_setup_cell_shows_as_a_one_line_toggle_that_opens_with_a_click(served, page):
+    page.goto(f"{served}/en/notebooks/01_Simple_Linear_Model.html")
+    toggle, code = page.locator("details.hide summary"), page.locator("details.hide pre")
+    assert toggle.count() == 1 and toggle.is_visible() and not code.is_visible()
+    assert toggle.bounding_box()["height"] < 60  # one line, where the code took 40
+    toggle.click()
+    code.wait_for(state="visible")
+    assert "INSTALL_SOURCE" in code.inner_text()
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ import pytest
 from script_modules import load_script
 from tutorial_checks import ROOT, shown
 from tutorial_checks import notebooks as nb
+from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
 
 sync = load_script("scripts/sync_translations.py")
 ENGLISH = sync.english_notebooks()
@@ -255,6 +256,34 @@ def test_sync_keeps_the_twins_translated_comments_where_only_comments_differ(tmp
     assert "".join(cell["source"]) == "# 打印一个数\nprint(1)  # 一\n"
     assert cell["outputs"][0]["text"] == ["1.0\n"]
     assert cell["execution_count"] == 7
+
+
+def test_sync_collapses_the_twins_setup_cell_and_keeps_its_chinese_comments(tmp_path, monkeypatch):
+    monkeypatch.setattr(sync.nb, "NOTEBOOKS_DIR", tmp_path)
+    monkeypatch.setattr(sync.nb, "CHINESE_DIR", tmp_path / "zh")
+    (tmp_path / "zh").mkdir()
+
+    def notebook(chinese: bool) -> dict:
+        code = setup_cell_source("", chinese=chinese)
+        cell = {
+            "cell_type": "code",
+            "id": "a",
+            "metadata": {},
+            "execution_count": 1,
+            "outputs": [],
+            "source": code.splitlines(keepends=True),
+        }
+        return {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+
+    english, chinese = tmp_path / "01_Test.ipynb", tmp_path / "zh" / "01_Test.ipynb"
+    lesson = notebook(chinese=False)
+    collapse(lesson["cells"][0])
+    sync.write(english, lesson)
+    sync.write(chinese, notebook(chinese=True))  # a twin from before the cell was collapsed
+    assert sync.sync(english) == ([], [])
+    cell = sync.read(chinese)["cells"][0]
+    assert is_collapsed(cell)  # the English cell's metadata is copied
+    assert nb.source(cell) == setup_cell_source("", chinese=True)
 
 
 def untranslated_comments(code: str) -> list[str]:

@@ -6,6 +6,9 @@ it there from the template below and one setting in
 pyproject.toml, `[tool.tf-cnn-tutorials] colab-install-source`: what Colab installs the series
 from. It is empty until a release exists (the README's "Releases" says how a release sets it);
 then, in Colab, the cell says how to install the series by hand.
+
+The cell shows collapsed (`collapse`): the installer stays out of the reader's way, and its first
+line, all that JupyterLab shows of it then, says what it does.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ SETTING = "colab-install-source"
 # The lines a reader sees at the top of every notebook. `_render_traceback_` is IPython's hook
 # for an exception to show itself: Jupyter then prints the one-line message, not a traceback.
 TEMPLATE = """\
-# Set-up, the same in every notebook of the series. Where its modules are not installed (a
-# notebook copied alone, or Colab), Colab installs them and elsewhere a one-line message says how.
+# Set-up, the same in every notebook of the series: it imports the series' modules (helpers).
+# Where they are not installed (a notebook copied alone, or Colab), Colab installs them and
+# elsewhere a one-line message says how.
 import importlib.util
 import subprocess
 import sys
@@ -57,16 +61,41 @@ import helpers  # First: it sets up TensorFlow's environment, then imports Tenso
 
 # The template's comments in the Chinese twins (the code and the messages stay as they are).
 CHINESE_COMMENTS = {
-    "# Set-up, the same in every notebook of the series. Where its modules are not installed (a\n"
-    "# notebook copied alone, or Colab), Colab installs them and elsewhere a one-line message says how.":
-    "# 准备工作，本系列的每个笔记本都一样。本系列的模块没有安装时（单独复制出来的笔记本，\n"
-    "# 或者在 Colab 中），Colab 会安装它们；在其他地方，则用一行消息说明怎么做。",
+    "# Set-up, the same in every notebook of the series: it imports the series' modules (helpers).\n"
+    "# Where they are not installed (a notebook copied alone, or Colab), Colab installs them and\n"
+    "# elsewhere a one-line message says how.":
+    "# 准备工作，本系列的每个笔记本都一样：导入本系列的模块（helpers）。\n"
+    "# 这些模块没有安装时（单独复制出来的笔记本，或者在 Colab 中），Colab 会安装它们；\n"
+    "# 在其他地方，则用一行消息说明怎么做。",
     "# what Colab installs the series from (README: Releases)":
     "# Colab 从哪里安装本系列（见 README：Releases）",
     "# Jupyter shows the message, not a traceback": "# Jupyter 只显示这条消息，不显示回溯",
     "# First: it sets up TensorFlow's environment, then imports TensorFlow.":
     "# 最先导入：它先设置 TensorFlow 的环境，再导入 TensorFlow。",
 }  # fmt: skip
+
+
+# How the cell shows collapsed. JupyterLab hides the input of a cell whose metadata has
+# nbformat's `"jupyter": {"source_hidden": true}` (the key it writes itself when a reader
+# collapses an input): it shows the first line and "…", and a click expands it. The website's
+# MyST-NB shows the input of a cell tagged `hide-input` as a closed "Show code cell source" toggle.
+HIDE_INPUT_TAG = "hide-input"
+
+
+def is_collapsed(cell: dict) -> bool:
+    """Whether the cell shows collapsed both in JupyterLab and on the website."""
+    metadata = cell.get("metadata", {})
+    hidden_in_jupyterlab = metadata.get("jupyter", {}).get("source_hidden") is True
+    return hidden_in_jupyterlab and HIDE_INPUT_TAG in metadata.get("tags", [])
+
+
+def collapse(cell: dict) -> None:
+    """Give the cell the metadata that shows it collapsed, keeping its other metadata and tags."""
+    metadata = cell.setdefault("metadata", {})
+    metadata.setdefault("jupyter", {})["source_hidden"] = True
+    tags = metadata.setdefault("tags", [])
+    if HIDE_INPUT_TAG not in tags:
+        tags.append(HIDE_INPUT_TAG)
 
 
 def install_source() -> str:

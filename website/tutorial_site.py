@@ -4,6 +4,7 @@
 - Every page gets a link to the same page in the other edition (the language switch).
 - The theme's "view source" and repository buttons appear once the repository's address is known
   (``-D tutorials_repository_url=...``; the pages workflow passes the code host's address).
+- The toggle of a collapsed cell (the set-up cell, tagged hide-input) speaks the page's language.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ TITLES = {
 }
 SWITCH_LABELS = {"en": "中文", "zh": "English"}
 SWITCH_TOOLTIPS = {"en": "这一页的中文版", "zh": "This page in English"}
+# MyST-NB's toggle of a hidden input, where its English "Show code cell source" would not fit:
+# MyST-NB does not translate it. The series hides inputs only (the set-up cell), so the words
+# need not name what is hidden ({type} in MyST-NB's prompts).
+CODE_PROMPTS = {"zh": ("显示代码", "隐藏代码")}
 # Pages the build writes itself, with no file in the repository to show.
 GENERATED_PAGES = {"index", "search", "genindex"}
 
@@ -57,6 +62,8 @@ def other_edition_url(pagename: str, this: str) -> str | None:
 def _configure_edition(app: Sphinx, config: Config) -> None:
     this = edition(config)
     config.html_title = TITLES[this]
+    if this in CODE_PROMPTS:  # MyST-NB reads its settings later, when the builder starts
+        config.nb_code_prompt_show, config.nb_code_prompt_hide = CODE_PROMPTS[this]
     url = config.tutorials_repository_url.rstrip("/")
     if url:
         config.html_theme_options.update(
