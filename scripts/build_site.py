@@ -6,8 +6,10 @@
 No notebook is executed: the pages show the outputs stored in the notebooks, which the tests
 compare with a fresh run. A notebook that was never executed stops the build, named. Each edition
 is staged in build/site-src/<edition>/ at the notebooks' repository paths (so their relative links
-and images resolve unchanged) and built by Sphinx with MyST-NB (website/conf.py). Nothing here
-needs the network: MathJax, fonts and the search index are served by the site itself.
+and images resolve unchanged) and built by Sphinx with MyST-NB (website/conf.py). The navigation
+lists the notebooks in the order and under the names of the series' list, notebooks/series.toml
+(scripts/series.py). Nothing here needs the network: MathJax, fonts and the search index are
+served by the site itself.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # imported by the tests, not run
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import series  # scripts/series.py: the series' list (notebooks/series.toml)
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBSITE = ROOT / "website"
@@ -87,18 +93,50 @@ def other(edition: Edition) -> Edition:
     return EDITIONS["zh" if edition.code == "en" else "en"]
 
 
+def the_series() -> list[series.Notebook]:
+    """The notebooks of the series' list, notebooks/series.toml, in its order."""
+    try:
+        return series.read_series(ROOT / series.SERIES)
+    except series.SeriesError as error:
+        raise SiteError(str(error)) from None
+    except FileNotFoundError:
+        raise SiteError(f"{series.SERIES} is missing: it lists the series' notebooks") from None
+
+
 def lesson_paths(edition: Edition) -> list[str]:
-    """The edition's lessons (00 first), then its worked solutions, as repository paths."""
-    folder = ROOT / edition.lessons
-    lessons = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
-    solutions = sorted((folder / "solutions").glob("[0-9][0-9]_*.ipynb"))
-    return [p.relative_to(ROOT).as_posix() for p in lessons + solutions]
+    """The edition's lessons (00 first), then its worked solutions, as repository paths, in the
+    order of the series' list."""
+    notebooks = the_series()
+    lessons = [f"{edition.lessons}/{n.file}" for n in notebooks]
+    solutions = [
+        f"{edition.lessons}/solutions/{n.solutions.file}" for n in notebooks if n.solutions
+    ]
+    return lessons + solutions
 
 
 def full_run_paths() -> list[str]:
     """The records of full runs (English in both editions: they are outputs)."""
-    runs = sorted((ROOT / "notebooks" / "full_runs").glob("*.ipynb"))
-    return [p.relative_to(ROOT).as_posix() for p in runs]
+    return [f"notebooks/full_runs/{run.file}" for n in the_series() for run in n.records()]
+
+
+def check_listed(edition: Edition) -> None:
+    """Refuse a notebook that the series' list lacks (it would have no page), or one that the
+    list names and that does not exist."""
+    folders = [ROOT / edition.lessons, ROOT / edition.lessons / "solutions"]
+    folders += [ROOT / "notebooks" / "full_runs"] if edition.code == "en" else []
+    on_disk = {
+        p.relative_to(ROOT).as_posix() for f in folders for p in f.glob("[0-9][0-9]_*.ipynb")
+    }
+    listed = set(shown_paths(edition))
+    if on_disk - listed:
+        raise SiteError(
+            f"{', '.join(sorted(on_disk - listed))}: not in {series.SERIES}, which lists the "
+            "series' notebooks: add it there (then run python scripts/series.py)"
+        )
+    if listed - on_disk:
+        raise SiteError(
+            f"{series.SERIES} names {', '.join(sorted(listed - on_disk))}: no such file"
+        )
 
 
 def unexecuted_cells(notebook: dict) -> list[int]:
@@ -227,11 +265,23 @@ def readme_parts(edition: Edition) -> tuple[str, str, str]:
     return title, intro, "\n".join(install[:cut] + install[running:])
 
 
-def readme_names(edition: Edition) -> dict[str, str]:
-    """The READMEs' names of the notebooks ("02 Convolutional Neural Network"), by path."""
-    text = (ROOT / edition.readme).read_text(encoding="utf-8")
-    rows = re.findall(r"^\| \[([^\]]+)\]\(([^)]+\.ipynb)\)", text, re.MULTILINE)
-    return {path: name for name, path in rows}
+def nav_names(edition: Edition) -> dict[str, str]:
+    """The navigation's name of each notebook, by path, from the series' list: "02 Convolutional
+    Neural Network" (in Chinese "02 卷积神经网络") for a lesson and its worked solutions, and
+    for a record of a full run the name of the notebook it records."""
+    names = {}
+    for notebook in the_series():
+        name = f"{notebook.number} {notebook.title.of(edition.code)}"
+        names[f"{edition.lessons}/{notebook.file}"] = name
+        if notebook.solutions:
+            names[f"{edition.lessons}/solutions/{notebook.solutions.file}"] = name
+            if notebook.solutions.full_run:
+                names[f"notebooks/full_runs/{notebook.solutions.full_run.file}"] = (
+                    f"{name} ({edition.captions[1].lower()})"
+                )
+        if notebook.full_run:
+            names[f"notebooks/full_runs/{notebook.full_run.file}"] = name
+    return names
 
 
 def toctree_entry(path: str, names: dict[str, str]) -> str:
@@ -245,7 +295,7 @@ def home_page(edition: Edition, pages: set[str]) -> str:
     # The README's link to the other README: the language switch does that on the site.
     intro = re.sub(r"^\[[^\]]*\]\(README[^)]*\)\s*$", "", intro, count=1, flags=re.MULTILINE)
     lessons = lesson_paths(edition)
-    names = readme_names(edition)
+    names = nav_names(edition)
     toc = [
         (edition.captions[0], [p for p in lessons if "/solutions/" not in p]),
         (edition.captions[1], [p for p in lessons if "/solutions/" in p]),
@@ -267,6 +317,7 @@ def stage(edition: Edition, folder: Path) -> None:
     """Copy what the edition's site shows into folder, at the repository's paths."""
     if folder.exists():
         shutil.rmtree(folder)
+    check_listed(edition)
     notebooks = shown_paths(edition)
     pages = set(notebooks) | {edition.teaching, "images"}
     pages |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "images").rglob("*.png")}

@@ -1,5 +1,6 @@
-"""TEACHING.md and its Chinese twin quote the measured run times (data/run_times.json) and no
-others, and the twin has the English guide's structure."""
+"""TEACHING.md and its Chinese twin: every run time they quote is written by scripts/series.py
+from the measured ones (data/run_times.json; tests/test_series.py checks that they are current),
+none is typed by hand, and the twin has the English guide's structure."""
 
 from __future__ import annotations
 
@@ -7,38 +8,39 @@ import re
 
 import pytest
 
-import setup_check
+from script_modules import load_script
 from tutorial_checks import ROOT
 
+series = load_script("scripts/series.py")
 GUIDES = {"en": ROOT / "TEACHING.md", "zh": ROOT / "TEACHING.zh-CN.md"}
-# A row of the run-time table: the notebook's link, its run time, its solutions' run time.
-ROW = re.compile(
-    r"^\| \[[^\]]+\]\((?:notebooks/(?:zh/)?)([0-9][0-9]_\w+)\.ipynb\) \| ([^|]+) \| ([^|]+) \|$"
-)
-DURATION = re.compile(r"(?<![\d.])\d+(?:\.\d+)? (?:s|min)\b")
+# A time as the guides would quote one: "12 s", "3.0 min", "1.03 秒", "9 分钟".
+DURATION = re.compile(r"(?<![\d.])\d+(?:\.\d+)? ?(?:s|min|秒|分钟)(?!\w)")
 
 
-def run_time_rows(text: str) -> dict[str, tuple[str, str]]:
-    return {m[1]: (m[2].strip(), m[3].strip()) for m in map(ROW.match, text.splitlines()) if m}
+def typed_times(text: str) -> list[str]:
+    """The times that `text` quotes outside what scripts/series.py writes between its markers."""
+    return DURATION.findall(series.prose(text))
 
 
 @pytest.mark.parametrize("language", GUIDES)
-def test_the_guides_run_times_are_the_measured_ones(language):
+def test_every_time_the_guide_quotes_is_written_from_the_measurements(language):
     text = GUIDES[language].read_text(encoding="utf-8")
-    times = setup_check.run_times()["notebooks"]
-    rows = run_time_rows(text)
-    lessons = sorted(name for name in times if not name.endswith("_Solutions"))
-    assert sorted(rows) == lessons, "one row per notebook with a measured run time"
-    for name, (lesson, solutions) in rows.items():
-        assert lesson == setup_check.duration(times[name]), name
-        assert solutions == setup_check.duration(times[f"{name}_Solutions"]), name
-    steps = f"{setup_check.run_times()['seconds_per_100_steps']:.2f}"
-    assert steps in text, "the 100 steps' measured time"
-    quoted = {value for row in rows.values() for value in row} | {f"{steps} s"}
-    assert set(DURATION.findall(text)) <= quoted, "a time in the text that the table lacks"
+    assert typed_times(text) == [], (
+        "a time typed by hand: put it between markers (scripts/series.py), e.g. "
+        "<!-- series-time:NN_Title -->...<!-- /series-time:NN_Title -->"
+    )
+    markers = {region.marker for region in series.regions(text, GUIDES[language].name)}
+    assert {"series-table:run-times", "series-value:seconds-per-100-steps"} <= markers
 
 
-def test_the_chinese_guide_has_the_english_guides_sections_and_code():
+def test_typed_times_finds_a_time_outside_the_markers_only():
+    generated = "(<!-- series-time:05_Ensemble_Learning -->4.6 min<!-- /series-time:05_Ensemble_Learning --> in all)"  # fmt: skip
+    assert typed_times(generated) == []
+    assert typed_times("they run 3.0 min and 4.6 min, in 3 hours") == ["3.0 min", "4.6 min"]
+    assert typed_times("训练 100 步用了 1.03 秒，共 9 分钟") == ["1.03 秒", "9 分钟"]
+
+
+def test_the_chinese_guide_has_the_english_guides_sections_code_and_quoted_times():
     english, chinese = (GUIDES[k].read_text(encoding="utf-8") for k in ("en", "zh"))
 
     def outline(text: str) -> list[str]:
@@ -48,12 +50,10 @@ def test_the_chinese_guide_has_the_english_guides_sections_and_code():
         blocks = re.findall(r"```bash\n(.*?)```", text, re.DOTALL)
         return [line.split("#")[0].rstrip() for block in blocks for line in block.splitlines()]
 
+    def quoted(text: str, name: str) -> list[str]:
+        return [region.marker for region in series.regions(text, name)]
+
     assert outline(chinese) == outline(english)
     assert commands(chinese) == commands(english)
-    assert run_time_rows(chinese) == run_time_rows(english)
-
-
-def test_the_row_pattern_rejects_a_changed_time():
-    row = "| [01 Simple Linear Model](notebooks/01_Simple_Linear_Model.ipynb) | 12 s | 35 s |"
-    assert run_time_rows(row) == {"01_Simple_Linear_Model": ("12 s", "35 s")}
-    assert run_time_rows(row.replace("12 s", "13 s")) != run_time_rows(row)
+    # The same run times at the same places: the plans quote them in the same order.
+    assert quoted(chinese, GUIDES["zh"].name) == quoted(english, GUIDES["en"].name)
