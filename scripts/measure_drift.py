@@ -9,7 +9,7 @@ Each notebook's run is appended to tutorial_checks/drift_measurements.json (tuto
 with the CPU, the instruction set, its arithmetic fingerprint and what it found; DRIFT.md says
 what the measurements mean. Run from the project folder:
 
-    python scripts/measure_drift.py                          # every notebook, three ISAs
+    python scripts/measure_drift.py          # every lesson and worked solution, three ISAs
     python scripts/measure_drift.py notebooks/02_Convolutional_Neural_Network.ipynb --isa AVX2
     python scripts/measure_drift.py notebooks/solutions/*.ipynb --isa ALL   # this CPU as it is
 
@@ -130,7 +130,7 @@ def main() -> None:
         "--kept", type=Path, help="compare the notebooks kept by an earlier --keep; run nothing"
     )
     args = parser.parse_args()
-    notebooks = args.notebooks or nb.lessons()
+    notebooks = args.notebooks or nb.lessons() + nb.lessons(nb.SOLUTIONS_DIR)
     rules = sanitizer()
     overall: dict[str, float] = {}
     for isa in args.isa:

@@ -10,6 +10,7 @@ import copy
 
 import pytest
 
+from script_modules import load_script
 from tutorial_checks import drift
 from tutorial_checks import notebooks as nb
 from tutorial_checks.fingerprint import REFERENCE_FINGERPRINT
@@ -138,3 +139,56 @@ def test_records_are_appended_whole(tmp_path):
     drift.add(record(NOTEBOOK, fingerprint="ref"), path)
     assert [r["fingerprint"] for r in drift.load(path)] == [OTHER_ARITHMETIC, "ref"]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+# ---------------------------------------------------------------------------------------------
+# scripts/measure_drift.py: the comparison it records
+# ---------------------------------------------------------------------------------------------
+
+measure_drift = load_script("scripts/measure_drift.py")
+
+
+def test_compare_measures_tolerant_cells_and_names_what_the_tests_would_fail():
+    stored = {
+        "cells": [
+            cell("Accuracy on the test set: 90.69%\n", [TOLERANT_TAG]),
+            cell("Accuracy on the test set: 83.39%\n", [TOLERANT_TAG]),
+            cell("best at iteration 7,700\n", [SAME_CPU_TAG]),
+            cell("242,062 variables\n", []),
+            cell("100 steps: 1.02 s\n", ["nbval-ignore-output"]),
+        ]
+    }
+    new = copy.deepcopy(stored)
+    new = with_output(new, 0, "Accuracy on the test set: 90.79%\n")  # within the bound
+    new = with_output(new, 1, "Accuracy on the test set: 75.37%\n")  # beyond it
+    new = with_output(new, 2, "best at iteration 5,100\n")  # not compared
+    new = with_output(new, 4, "100 steps: 0.87 s\n")  # nbval does not compare it either
+    largest, problems = measure_drift.compare(stored, new, [])
+    assert largest == {"percent": pytest.approx(8.02)}
+    assert problems == [
+        "cell 1: percent 83.39 -> 75.37 beyond the bound",
+        f"cell 2: differs (tagged {SAME_CPU_TAG}: not compared)",
+    ]
+
+    exact = with_output(stored, 3, "242,063 variables\n")
+    assert measure_drift.compare(stored, exact, [])[1] == [
+        "cell 3: differs, and must match exactly (not tagged)"
+    ]
+
+
+def test_a_record_keeps_failures_but_not_the_same_cpu_only_cells(monkeypatch):
+    monkeypatch.setattr(measure_drift.drift, "tagged_outputs_digest", lambda notebook: "d" * 16)
+    monkeypatch.setattr(measure_drift.nb, "read", lambda path: NOTEBOOK)
+    problems = [
+        "cell 1: percent 83.39 -> 75.37 beyond the bound",
+        f"cell 2: differs (tagged {SAME_CPU_TAG}: not compared)",
+    ]
+    path = nb.NOTEBOOKS_DIR / "01_Simple_Linear_Model.ipynb"
+    kept = measure_drift.record(path, "SSE41", OTHER_ARITHMETIC, {"percent": 8.02}, problems)
+    assert kept["notebook"] == "notebooks/01_Simple_Linear_Model.ipynb"
+    assert kept["failures"] == problems[:1]
+    assert (kept["isa"], kept["fingerprint"], kept["outputs"]) == (
+        "SSE41",
+        OTHER_ARITHMETIC,
+        "d" * 16,
+    )
