@@ -22,8 +22,8 @@ from tutorial_checks.tolerance import SAME_CPU_TAG, TOLERANT_TAG, numbers_close
 # TensorFlow process keeps, beside its pool of threads inside an op, a pool as wide as the CPU for
 # running independent ops side by side: more threads than cores. With one thread in that second
 # pool, each op is computed as before (the outputs were identical) and pairs of notebooks ran 3 to
-# 11 % faster (README: Install and test). The kernels nbval starts inherit it; learners' runs are
-# untouched.
+# 11 % faster (CONTRIBUTING.md: Install and test). The kernels nbval starts inherit it;
+# learners' runs are untouched.
 os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
 
 # The Chinese twins in notebooks/zh/ have the English notebooks' code and stored outputs, which

@@ -16,13 +16,13 @@ NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"
 
 @session
 def fast(s: nox.Session) -> None:
-    """The loop while you work: every test but the slow ones (about 25 s)."""
+    """The loop while you work: every test but the slow ones."""
     s.run(PYTHON, "-m", "pytest", "-m", "not slow", *s.posargs)
 
 
 @session
 def tests(s: nox.Session) -> None:
-    """The full test suite, every notebook executed (about 25 min on 2 cores): before you push."""
+    """The full test suite, every notebook executed: before you push."""
     s.run(PYTHON, "-m", "pytest", *s.posargs)
 
 
@@ -87,7 +87,7 @@ def site(s: nox.Session) -> None:
 
 @session
 def run_times(s: nox.Session) -> None:
-    """Measure the notebooks' run times into data/run_times.json (about 25 min, quiet machine)."""
+    """Measure the notebooks' run times into data/run_times.json (on a quiet machine)."""
     s.run(PYTHON, "scripts/measure_run_times.py", *s.posargs)
 
 
@@ -99,7 +99,7 @@ def drift(s: nox.Session) -> None:
 
 @session
 def benchmark(s: nox.Session) -> None:
-    """Time #02's training against Keras and PyTorch (about 3 min; -- --json, --smoke, ...)."""
+    """Time #02's training against Keras and PyTorch (-- --json, --smoke, ...)."""
     s.run(PYTHON, "benchmarks/train_speed.py", *s.posargs)
 
 

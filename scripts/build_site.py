@@ -51,7 +51,7 @@ class Edition:
     captions: tuple[str, str, str, str]  # notebooks, worked solutions, teaching, full runs
     widget_note: str
     pad_alt: str  # the alternative text of the pad's screenshot
-    cut_install_at: str  # the README paragraph where the install section stops being for readers
+    cut_install_at: str  # the README's heading where the learner's part ends (the contributors')
     title_separator: str  # joins a notebook's two title lines ("# TensorFlow Tutorial #02")
 
 
@@ -68,7 +68,7 @@ EDITIONS = {
             "Run the notebook in JupyterLab to use it; this is how it looks there:*"
         ),
         pad_alt="The drawing pad in JupyterLab, with a hand-drawn 0 and its prediction",
-        cut_install_at="**While you work on the code**",
+        cut_install_at="## For contributors",
         title_separator=": ",
     ),
     "zh": Edition(
@@ -83,7 +83,7 @@ EDITIONS = {
             "请在 JupyterLab 中运行本笔记本来使用它；下图是它在 JupyterLab 中的样子：*"
         ),
         pad_alt="JupyterLab 中的手写板：手写的 0 及其预测",
-        cut_install_at="**修改代码的过程中**",
+        cut_install_at="## 参与贡献",
         title_separator="：",
     ),
 }
@@ -158,8 +158,8 @@ def check_executed(path: str, notebook: dict) -> None:
         raise SiteError(
             f"{path} has no stored outputs: code cell(s) {listed} were never executed. The site "
             "shows the outputs stored in the notebooks. Execute it top to bottom first: jupyter "
-            f"nbconvert --to notebook --execute --inplace {path} (README: the Chinese edition, "
-            "and changing a notebook)."
+            f"nbconvert --to notebook --execute --inplace {path} (CONTRIBUTING.md: Changing a "
+            "notebook)."
         )
 
 
@@ -246,23 +246,25 @@ def site_markdown(
 
 
 def readme_parts(edition: Edition) -> tuple[str, str, str]:
-    """The README's title, its introduction (the tables) and its install-and-run sections."""
+    """The README's title, its introduction (the table) and the learner's sections after it (how
+    to install, check and run the series, a path through it, where to get help): everything up
+    to the contributors' section, which the home page leaves to the repository."""
     lines = (ROOT / edition.readme).read_text(encoding="utf-8").splitlines()
     headings = [i for i, line in enumerate(lines) if line.startswith("## ")]
-    if len(headings) < 3 or not lines[0].startswith("# "):
+    if not headings or not lines[0].startswith("# "):
         raise SiteError(f"{edition.readme}: expected a title and its sections (## ...)")
     title = lines[0]
     intro = "\n".join(lines[1 : headings[0]])
-    install = lines[headings[0] : headings[2]]  # "Install and test" and "Running the notebooks"
     try:
-        cut = next(i for i, line in enumerate(install) if line.startswith(edition.cut_install_at))
+        cut = next(i for i in headings if lines[i].rstrip() == edition.cut_install_at)
     except StopIteration:
         raise SiteError(
-            f"{edition.readme}: no paragraph starting {edition.cut_install_at!r}, where the "
-            "home page's install section ends (scripts/build_site.py, EDITIONS)"
+            f"{edition.readme}: no heading {edition.cut_install_at!r}, where the home page's "
+            "learner's part ends (scripts/build_site.py, EDITIONS)"
         ) from None
-    running = next(i for i, line in enumerate(install) if i > 0 and line.startswith("## "))
-    return title, intro, "\n".join(install[:cut] + install[running:])
+    if cut == headings[0]:
+        raise SiteError(f"{edition.readme}: no learner's section before {edition.cut_install_at!r}")
+    return title, intro, "\n".join(lines[headings[0] : cut]).rstrip()
 
 
 def nav_names(edition: Edition) -> dict[str, str]:
@@ -290,7 +292,7 @@ def toctree_entry(path: str, names: dict[str, str]) -> str:
 
 
 def home_page(edition: Edition, pages: set[str]) -> str:
-    """The edition's home page: the README's tables and install commands, and the contents."""
+    """The edition's home page: the README's table and learner's sections, and the contents."""
     title, intro, install = readme_parts(edition)
     # The README's link to the other README: the language switch does that on the site.
     intro = re.sub(r"^\[[^\]]*\]\(README[^)]*\)\s*$", "", intro, count=1, flags=re.MULTILINE)

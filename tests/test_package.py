@@ -338,6 +338,66 @@ def test_lesson_01_copied_alone_passes_nbval_with_the_wheel(kernel_path, tmp_pat
     assert " passed" in result.stdout and "failed" not in result.stdout
 
 
+# Run by the learner's Python: #01 from the repository's notebooks/ folder, executed by that
+# environment's own Jupyter (nbclient) in its default kernel, with one cell added at the end that
+# says which Python the kernel was and where it imported helpers from.
+RUN_IN_PLACE = """
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+notebook, out = map(Path, sys.argv[1:])
+node = nbformat.read(notebook, as_version=4)
+last = "import json, sys, helpers\\nprint(json.dumps([sys.executable, helpers.__file__]))"
+node.cells.append(nbformat.v4.new_code_cell(last))
+folder = {"metadata": {"path": str(notebook.parent)}}  # the kernel's working folder
+NotebookClient(node, timeout=600, kernel_name="python3", resources=folder).execute()
+nbformat.write(node, out)
+"""
+
+
+@pytest.mark.slow
+def test_lesson_01_runs_from_the_repositorys_notebooks_folder_with_the_learners_install_alone(
+    learner, tmp_path
+):
+    # The learner's set only: none of the tests' tools.
+    tools = ("pytest", "nbval", "ruff", "playwright", "nox", "tutorial_checks", "sphinx")
+    found = learner_runs(
+        learner,
+        f"import importlib.util as u; print([m for m in {tools!r} if u.find_spec(m)])",
+        tmp_path,
+    )
+    assert found.strip() == "[]", f"test tools in the learner's environment: {found}"
+    before = sorted(p.name for p in nb.NOTEBOOKS_DIR.iterdir())
+    environment = clean_pip_environment(
+        JUPYTER_DATA_DIR=str(tmp_path / "jupyter-data"),  # no kernel of this machine's user
+        JUPYTER_CONFIG_DIR=str(tmp_path / "jupyter-config"),
+        IPYTHONDIR=str(tmp_path / "ipython"),
+    )
+    for name in ("JUPYTER_PATH", "PYTHONPATH"):
+        environment.pop(name, None)
+    script = tmp_path / "run_in_place.py"
+    script.write_text(RUN_IN_PLACE)
+    out = tmp_path / LESSON_01.name
+    result = subprocess.run(
+        [str(learner), str(script), str(LESSON_01), str(out)],
+        cwd=tmp_path, env=environment, capture_output=True, text=True, check=False, timeout=900,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]  # nbclient stops at a cell's error
+    executed = nb.read(out)
+    code = [c for c in executed["cells"] if c["cell_type"] == "code"]
+    assert all(c["execution_count"] for c in code), "a code cell was not executed"
+    errors = [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
+    assert errors == []
+    printed = "".join("".join(o["text"]) for o in code[-1]["outputs"] if o.get("name") == "stdout")
+    python, helpers_file = json.loads(printed)
+    assert Path(python) == learner, "the kernel ran another Python than the learner's"
+    assert "site-packages" in helpers_file and not Path(helpers_file).is_relative_to(ROOT)
+    assert sorted(p.name for p in nb.NOTEBOOKS_DIR.iterdir()) == before, "it wrote in notebooks/"
+
+
 def execute_in_learner_kernel(notebook: dict, folder: Path, environment: dict) -> dict:
     import nbformat
     from nbclient import NotebookClient

@@ -1,48 +1,61 @@
-"""README.zh-CN.md says what README.md says, compared the way the notebook twins are: section by
-section, every image, every link target and every table row of the English README has its
-counterpart in the Chinese one, and every relative link of either resolves.
+"""The READMEs are the learner's front door, and the maintainers' texts are one link away.
 
-When README.md gains a section, add it to SECTIONS with its Chinese heading. A few English
-sections (LINK_ONLY: the speed measurements, the maintainers' steps, the project layout) may be
-replaced in the Chinese README by a link to them (`README.md#anchor`); then their links, images and
-tables are not demanded. Prose is not compared: a translator reads both."""
+- README.md is short (at most MAX_LINES lines), its first install command is the learner's
+  (`pip install ".[local]"`, not requirements.txt), and its section "For contributors" names the
+  two commands that CI runs; `.ci/run` runs exactly those. Its suggested path through the series
+  is the one notebooks/series.toml gives (the lessons in order, the optional ones as optional).
+- README.zh-CN.md says what README.md says, compared the way the notebook twins are: section by
+  section, every image, every link target and every table row of the English README has its
+  counterpart in the Chinese one, and the same commands. It links CONTRIBUTING.md, marked as
+  English.
+- Every relative link of the READMEs, the teacher's guides, CONTRIBUTING.md and
+  benchmarks/README.md resolves, anchors included; the READMEs link CONTRIBUTING.md.
+- None of these texts types a run time, a test count or a suite time by hand: the notebooks'
+  tables are generated (scripts/series.py), and only benchmarks/README.md's tables, one run's
+  output, hold measured times.
+
+When README.md gains a section, add it to SECTIONS with its Chinese heading. Prose is not
+compared: a translator reads both."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pytest
+
+from script_modules import load_script
 from tutorial_checks import ROOT
 
+series = load_script("scripts/series.py")
+
 ENGLISH_NAME, CHINESE_NAME = "README.md", "README.zh-CN.md"
+CONTRIBUTING, BENCHMARKS = "CONTRIBUTING.md", "benchmarks/README.md"
+TEACHING = ("TEACHING.md", "TEACHING.zh-CN.md")
+MAX_LINES = 150
+LEARNER_INSTALL = 'pip install ".[local]"'
+# The contributors' install and test commands: the README names them, .ci/run runs them.
+CONTRIBUTOR_COMMANDS = ["pip install -r requirements.txt", "python -m pytest"]
+CONTRIBUTORS = {ENGLISH_NAME: "## For contributors", CHINESE_NAME: "## 参与贡献"}
+PATH = {ENGLISH_NAME: "### A path through the series", CHINESE_NAME: "### 学习路线"}
+OPTIONAL = {ENGLISH_NAME: "Optional", CHINESE_NAME: "选学"}
 
 # Each English section heading (with its level) and its Chinese heading, in the English order.
 SECTIONS = {
     "# Convolutional neural networks in TensorFlow 2, on MNIST": (
         "# 用 TensorFlow 2 在 MNIST 上学习卷积神经网络"
     ),
-    "## Install and test": "## 安装和测试",
-    "## Running the notebooks": "## 运行笔记本",
-    "## The website": "## 网站",
-    "## Outside the repository: the package, Colab and a workshop": "## 在仓库之外：安装包、Colab 和工作坊",
-    "### Releases": "### 发布",
-    "## Data": "## 数据",
-    "## Reproducibility": "## 可复现性",
-    "## Training speed on a CPU": "## CPU 上的训练速度",
-    "## Using a GPU": "## 使用 GPU",
-    "## The Chinese edition, and changing a notebook": "## 中文版，以及如何修改笔记本",
-    "### Full runs": "### 完整运行",
-    "## Project layout": "## 项目结构",
+    "## Start here": "## 从这里开始",
+    "### What you need": "### 需要准备什么",
+    "### Install": "### 安装",
+    "### Check your machine": "### 检查你的机器",
+    "### Run the notebooks": "### 运行笔记本",
+    "### A path through the series": "### 学习路线",
+    "## Where to get help": "## 获取帮助",
+    "## For contributors": "## 参与贡献",
     "## Licence": "## 许可证",
-}
-# English sections that the Chinese README may replace by a link to them (README.md#anchor).
-LINK_ONLY = {
-    "### Releases",
-    "## Training speed on a CPU",
-    "## The Chinese edition, and changing a notebook",
-    "### Full runs",
-    "## Project layout",
 }
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -186,14 +199,12 @@ def compare(
     english: str,
     chinese: str,
     sections: dict[str, str] = SECTIONS,
-    link_only: set[str] = LINK_ONLY,
     exists: Callable[[str], bool] = exists_in_project,
 ) -> list[str]:
     """What the Chinese README lacks of the English one, each problem named in one line."""
     en_sections, zh_sections = parse(english), parse(chinese)
     zh_by_heading = {s.heading: s for s in zh_sections}
     zh_order = [s.heading for s in zh_sections]
-    zh_links = {target for s in zh_sections for target in s.links}
     problems = []
 
     anchors = {}
@@ -214,17 +225,8 @@ def compare(
             )
             continue
         zh_heading = sections[heading]
-        replaced = heading in link_only and f"{ENGLISH_NAME}#{section.anchor}" in zh_links
         if zh_heading not in zh_by_heading:
-            if not replaced:
-                problems.append(
-                    f"{CHINESE_NAME} lacks the section {zh_heading} (English: {heading})"
-                    + (
-                        f", or a link to it: {ENGLISH_NAME}#{section.anchor}"
-                        if heading in link_only
-                        else ""
-                    )
-                )
+            problems.append(f"{CHINESE_NAME} lacks the section {zh_heading} (English: {heading})")
             continue
         position = zh_order.index(zh_heading)
         if position < last_position:
@@ -233,8 +235,6 @@ def compare(
                 f" {last_heading}, as in {ENGLISH_NAME}"
             )
         last_position, last_heading = position, zh_heading
-        if replaced:
-            continue
         zh = zh_by_heading[zh_heading]
         where = f"from section {heading} (in its section {zh_heading})"
         for image in section.images:
@@ -306,19 +306,22 @@ def broken_links(
     others: dict[str, str],
     exists: Callable[[str], bool] = exists_in_project,
 ) -> list[str]:
-    """The relative links and images of `name` (a file in the project folder) that do not resolve:
-    a missing file, or an anchor that no heading of the README it points to has."""
+    """The relative links and images of `name` (a file in the project folder, such as
+    benchmarks/README.md) that do not resolve: a missing file, or an anchor that no heading of the
+    markdown file it points to has (of those in `others`, or `name` itself)."""
     anchors = {n: {s.anchor for s in parse(text)} for n, text in {**others, name: markdown}.items()}
+    folder = posixpath.dirname(name)
     broken = []
     for section in parse(markdown):
         for target in section.links + section.images:
             if EXTERNAL.match(target):
                 continue
             path, _, fragment = target.partition("#")
+            file = posixpath.normpath(posixpath.join(folder, path)) if path else name
             where = f"{name}, section {section.heading or '(before the first heading)'}"
-            if path and not exists(path):
+            if path and (file.startswith("../") or not exists(file)):
                 broken.append(f"{where}: {target} does not exist")
-            elif fragment and (path or name) in anchors and fragment not in anchors[path or name]:
+            elif fragment and file in anchors and fragment not in anchors[file]:
                 broken.append(f"{where}: {path or name} has no heading with the anchor #{fragment}")
     return broken
 
@@ -327,7 +330,167 @@ def read(name: str) -> str:
     return (ROOT / name).read_text(encoding="utf-8")
 
 
-# The two READMEs.
+def code_lines(markdown: str) -> list[tuple[str, str]]:
+    """The code of a markdown text in its order, each as (the heading of its section, the code):
+    every line of a fenced block without its comment, and every code span of the prose."""
+    found, heading, fenced = [], "", False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+        elif fenced:
+            command = re.sub(r"(^|\s)#.*$", "", line).strip()
+            if command:
+                found.append((heading, command))
+        elif HEADING.match(line):
+            heading = line.strip()
+        else:
+            found += [(heading, span.strip("`").strip()) for span in CODE_SPAN.findall(line)]
+    return found
+
+
+def block_commands(markdown: str, heading: str | None = None) -> list[str]:
+    """The commands of the fenced code blocks (comments aside), of one section if `heading`."""
+    commands, current, fenced = [], "", False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+        elif fenced:
+            command = re.sub(r"(^|\s)#.*$", "", line).strip()
+            if command and heading in (None, current):
+                commands.append(command)
+        elif HEADING.match(line):
+            current = line.strip()
+    return commands
+
+
+def install_problems(name: str, markdown: str) -> list[str]:
+    """A README must show the learner's install first, and the contributors' install
+    (requirements.txt) only in its section for contributors."""
+    contributors = CONTRIBUTORS[name]
+    installs = [(h, code) for h, code in code_lines(markdown) if code.startswith("pip install")]
+    if not installs:
+        return [f"{name} shows no install command: it should start with {LEARNER_INSTALL}"]
+    problems = []
+    if installs[0][1] != LEARNER_INSTALL:
+        problems.append(
+            f"{name}'s first install command is {installs[0][1]}: make it the learner's,"
+            f" {LEARNER_INSTALL} (requirements.txt is the contributors')"
+        )
+    problems += [
+        f"{name} shows {code} in {h or 'its introduction'}: the contributors' install belongs in"
+        f" {contributors}"
+        for h, code in installs
+        if "requirements" in code and h != contributors
+    ]
+    return problems
+
+
+def contributor_problems(name: str, markdown: str) -> list[str]:
+    """The README's section for contributors names exactly the two commands that CI runs."""
+    heading = CONTRIBUTORS[name]
+    if heading not in [line.strip() for line in markdown.splitlines()]:
+        return [f"{name} has no section {heading}"]
+    commands = block_commands(markdown, heading)
+    if commands != CONTRIBUTOR_COMMANDS:
+        return [
+            f"{name}'s {heading} shows {commands}, not the commands CI runs: {CONTRIBUTOR_COMMANDS}"
+        ]
+    return []
+
+
+def ci_problems(script: str, readme: str) -> list[str]:
+    """.ci/run installs and tests with exactly the commands of the README's section for
+    contributors, and nothing else installs or tests."""
+    wanted = block_commands(readme, CONTRIBUTORS[ENGLISH_NAME])
+    lines = [line.split("#")[0].strip() for line in script.splitlines()]
+    runs = [line for line in lines if re.search(r"\b(pip|pytest|nox|tox)\b", line)]
+    if runs != wanted:
+        return [f".ci/run installs and tests with {runs}; the README says {wanted}"]
+    return []
+
+
+def too_long(markdown: str) -> int | None:
+    """The number of lines, if more than MAX_LINES."""
+    lines = len(markdown.splitlines())
+    return lines if lines > MAX_LINES else None
+
+
+# A run time, test count or suite time typed in prose: "25 s", "3.0 min", "23 min 59 s",
+# "15.0 s", "约 25 秒", "3 minutes", "577 tests", "1,054 passed", "577 个测试".
+TYPED_FIGURE = re.compile(
+    r"(?<![\d.,])\d[\d,]*(?:\.\d+)? ?"
+    r"(?:(?:ms|s|min|minutes?|seconds?|hours?|h)(?![A-Za-z])|秒|分钟|小时|个测试"
+    r"|(?:tests|passed|failed)\b)"
+)
+FENCED_BLOCK = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.DOTALL | re.MULTILINE)
+
+
+def typed_figures(markdown: str, tables_are_output: bool = False) -> list[str]:
+    """The run times, test counts and suite times that `markdown` types by hand: in its prose,
+    outside code, outside what scripts/series.py writes between markers, and (for benchmark
+    output) outside its tables."""
+    prose = CODE_SPAN.sub(" ", FENCED_BLOCK.sub(" ", series.prose(markdown)))
+    if tables_are_output:
+        prose = "\n".join(line for line in prose.splitlines() if not line.lstrip().startswith("|"))
+    return [match.group(0) for match in TYPED_FIGURE.finditer(prose)]
+
+
+def path_problems(name: str, markdown: str, notebooks: list) -> list[str]:
+    """The README's suggested path is the series' list: the notebooks that are not optional, in
+    its order, joined by arrows; then, in one sentence, the optional ones, each after the
+    notebooks it builds on ("Optional, any time after #02: 02-B, 12, 13-B.")."""
+    section = next((s for s in parse(markdown) if s.heading == PATH[name]), None)
+    if section is None:
+        return [f"{name} has no section {PATH[name]}"]
+    text = "\n".join(section.lines)
+    number = r"\d\d(?:-B)?"
+    chain = re.search(rf"{number}(?:\s*→\s*{number})+", text)
+    wanted = [n.number for n in notebooks if not n.optional]
+    problems = []
+    found = re.findall(number, chain[0]) if chain else []
+    if found != wanted:
+        problems.append(
+            f"{name}'s path is {' → '.join(found) or 'missing'}: the series' list"
+            f" (notebooks/series.toml) gives {' → '.join(wanted)}"
+        )
+    optional = [n for n in notebooks if n.optional]
+    start = text.find(OPTIONAL[name])
+    sentence = re.split(r"[.。](?:\s|$)", text[start:])[0] if start >= 0 else ""
+    named = re.findall(rf"(?<![#\d]){number}", sentence)
+    if sorted(named) != sorted(n.number for n in optional):
+        problems.append(
+            f"{name}'s path names {named or 'no notebook'} as optional ({OPTIONAL[name]} ...);"
+            f" the series' list: {[n.number for n in optional]}"
+        )
+    for notebook in optional:
+        for prerequisite in notebook.prerequisites:
+            if f"#{prerequisite}" not in sentence:
+                problems.append(
+                    f"{name}'s path does not say that {notebook.number} comes after #{prerequisite}"
+                )
+    return problems
+
+
+def unmarked_english_links(markdown: str) -> list[str]:
+    """The links of a Chinese text to the English-only texts (CONTRIBUTING.md,
+    benchmarks/README.md) that do not say, before the sentence or clause ends, that they are
+    English (英文)."""
+    unmarked = []
+    prose = CODE_SPAN.sub("`code`", FENCED_BLOCK.sub(" ", markdown))
+    for match in LINK.finditer(prose):
+        target = match[3].partition("#")[0]
+        if target not in (CONTRIBUTING, BENCHMARKS):
+            continue
+        rest = re.split(r"[。；\n]", prose[match.end() :], maxsplit=1)[0]
+        if "英文" not in rest:
+            unmarked.append(match[0])
+    return unmarked
+
+
+# The READMEs, CONTRIBUTING.md, benchmarks/README.md and the teacher's guides.
+
+NOTEBOOKS = series.read_series(ROOT / series.SERIES)
+LINKED_TEXTS = (ENGLISH_NAME, CHINESE_NAME, CONTRIBUTING, BENCHMARKS, *TEACHING)
 
 
 def test_the_chinese_readme_says_what_the_english_readme_says():
@@ -341,16 +504,62 @@ def test_the_chinese_readme_says_what_the_english_readme_says():
     )
 
 
-def test_every_relative_link_of_both_readmes_resolves():
-    texts = {name: read(name) for name in (ENGLISH_NAME, CHINESE_NAME)}
+def test_both_readmes_show_the_same_commands():
+    assert block_commands(read(CHINESE_NAME)) == block_commands(read(ENGLISH_NAME))
+
+
+def test_every_relative_link_resolves():
+    texts = {name: read(name) for name in LINKED_TEXTS}
     broken = [p for name, text in texts.items() for p in broken_links(name, text, texts)]
     assert not broken, "\n".join(broken)
 
 
-def test_the_section_map_names_real_headings_and_the_link_only_sections_are_in_it():
+def test_the_section_map_names_real_headings():
     english = [s.heading for s in parse(read(ENGLISH_NAME)) if s.heading]
     assert [h for h in SECTIONS if h not in english] == [], f"no longer in {ENGLISH_NAME}"
-    assert LINK_ONLY <= SECTIONS.keys()
+    assert set(CONTRIBUTORS.values()) <= {*SECTIONS, *SECTIONS.values()}
+    assert set(PATH.values()) <= {*SECTIONS, *SECTIONS.values()}
+
+
+def test_both_readmes_are_short():
+    lengths = {name: too_long(read(name)) for name in (ENGLISH_NAME, CHINESE_NAME)}
+    assert lengths == dict.fromkeys(lengths), (
+        f"at most {MAX_LINES} lines: move what a learner does not need to {CONTRIBUTING}"
+    )
+
+
+def test_both_readmes_install_the_learners_set_first_and_name_the_contributors_commands():
+    problems = []
+    for name in (ENGLISH_NAME, CHINESE_NAME):
+        problems += install_problems(name, read(name)) + contributor_problems(name, read(name))
+    assert not problems, "\n".join(problems)
+
+
+def test_ci_runs_exactly_the_readmes_install_and_test_commands():
+    assert ci_problems(read(".ci/run"), read(ENGLISH_NAME)) == []
+
+
+def test_both_readmes_link_contributing_and_the_chinese_one_says_it_is_english():
+    for name in (ENGLISH_NAME, CHINESE_NAME):
+        links = [t.partition("#")[0] for s in parse(read(name)) for t in s.links]
+        assert CONTRIBUTING in links, f"{name} does not link {CONTRIBUTING}"
+    for name in (CHINESE_NAME, "TEACHING.zh-CN.md"):
+        assert unmarked_english_links(read(name)) == [], f"{name}: mark them （英文）"
+
+
+def test_the_readmes_path_is_the_series_list():
+    problems = [
+        p for n in (ENGLISH_NAME, CHINESE_NAME) for p in path_problems(n, read(n), NOTEBOOKS)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_run_time_test_count_or_suite_time_is_typed_by_hand():
+    typed = {name: typed_figures(read(name)) for name in (ENGLISH_NAME, CHINESE_NAME, CONTRIBUTING)}
+    typed[BENCHMARKS] = typed_figures(read(BENCHMARKS), tables_are_output=True)
+    assert typed == {name: [] for name in typed}, (
+        "say what the reader needs without the figure, or point to the generated table"
+    )
 
 
 # The checker itself, on small READMEs.
@@ -413,8 +622,8 @@ ZH = """# 标题
 MAP = {"# Title": "# 标题", "## Install": "## 安装", "## Speed": "## 速度"}
 
 
-def check(chinese: str, link_only: frozenset = frozenset(), exists=lambda path: False) -> list[str]:
-    return compare(EN, chinese, MAP, set(link_only), exists)
+def check(chinese: str, exists=lambda path: False) -> list[str]:
+    return compare(EN, chinese, MAP, exists)
 
 
 def test_github_anchors():
@@ -462,17 +671,6 @@ def test_the_checker_names_sections_out_of_order():
     install, speed = ZH.index("## 安装"), ZH.index("## 速度")
     swapped = ZH[:install] + ZH[speed:] + "\n" + ZH[install:speed]
     assert any("## 速度 (English: ## Speed) must come after ## 安装" in p for p in check(swapped))
-
-
-def test_the_checker_lets_a_link_only_section_be_a_link():
-    short = ZH[: ZH.index("## 速度")] + "见 [Speed](README.md#speed)。\n"
-    assert any("lacks the section ## 速度" in p for p in check(short))
-    # the in-page link #速度 becomes a broken one; the link to the English section replaces it:
-    short = short.replace("(#速度)", "(README.md#speed)")
-    assert check(short, link_only=frozenset({"## Speed"})) == []
-    problems = check(ZH[: ZH.index("## 速度")], link_only=frozenset({"## Speed"}))
-    wanted = "lacks the section ## 速度 (English: ## Speed), or a link to it: README.md#speed"
-    assert any(wanted in p for p in problems)
 
 
 def test_the_checker_names_a_missing_image_and_wants_the_chinese_version_where_there_is_one():
@@ -551,7 +749,7 @@ def test_the_checker_names_an_unmapped_section():
             " English section it translates to it"
         )
     ]
-    problems = compare(EN + "\n## Appendix\n", ZH, MAP, set(), lambda path: False)
+    problems = compare(EN + "\n## Appendix\n", ZH, MAP, lambda path: False)
     assert problems == [
         (
             "tests/test_readmes.py's SECTIONS lacks the English section ## Appendix: add it with its"
@@ -582,9 +780,183 @@ def test_the_checker_names_the_row_missing_from_the_middle_of_a_table():
 
     english = layout("a.py", "code", "b.py", "more code", "c.py", "a \\| in a cell")
     chinese = layout("a.py", "代码", "c.py", "单元格里的 \\|")
-    assert compare(english, chinese, {"# T": "# T"}, set(), lambda path: False) == [
+    assert compare(english, chinese, {"# T": "# T"}, lambda path: False) == [
         (
             "README.zh-CN.md's table 1 (path | what) from section # T (in its section # T) has 2"
             " rows, the English 3; it lacks the row(s) of: `b.py`"
         )
     ]
+
+
+def test_broken_links_resolves_a_link_from_the_files_own_folder():
+    exists = {"CONTRIBUTING.md", "README.md", "benchmarks/train_speed.py"}.__contains__
+    others = {"CONTRIBUTING.md": "# C\n\n## The website\n", "README.md": EN}
+    markdown = (
+        "# B\n\n[site](../CONTRIBUTING.md#the-website), [script](train_speed.py),"
+        " [table](../README.md#speed), [gone](../CONTRIBUTING.md#the-site),"
+        " [missing](profile.py), [outside](../../elsewhere.md)\n"
+    )
+    assert broken_links("benchmarks/README.md", markdown, others, exists) == [
+        (
+            "benchmarks/README.md, section # B: ../CONTRIBUTING.md has no heading with the"
+            " anchor #the-site"
+        ),
+        "benchmarks/README.md, section # B: profile.py does not exist",
+        "benchmarks/README.md, section # B: ../../elsewhere.md does not exist",
+    ]
+
+
+def test_too_long_counts_the_lines():
+    assert too_long("line\n" * MAX_LINES) is None
+    assert too_long("line\n" * (MAX_LINES + 1)) == MAX_LINES + 1
+
+
+LEARNER = """# T
+
+```bash
+python3 -m venv .venv   # a comment with # in it
+pip install ".[local]"
+```
+
+## For contributors
+
+```bash
+pip install -r requirements.txt
+python -m pytest
+```
+"""
+
+
+def test_install_problems_wants_the_learners_install_first():
+    assert install_problems(ENGLISH_NAME, LEARNER) == []
+    contributors_first = LEARNER.replace(
+        'pip install ".[local]"', "pip install -r requirements.txt"
+    )
+    problems = install_problems(ENGLISH_NAME, contributors_first)
+    assert problems[0] == (
+        "README.md's first install command is pip install -r requirements.txt: make it the"
+        " learner's, pip install \".[local]\" (requirements.txt is the contributors')"
+    )
+    assert "the contributors' install belongs in ## For contributors" in problems[1]
+    # A code span in the prose counts as much as a code block.
+    inline = LEARNER.replace("# T\n", "# T\n\nFirst `pip install -r requirements.txt`, then:\n")
+    assert (
+        "first install command is pip install -r requirements.txt"
+        in (install_problems(ENGLISH_NAME, inline)[0])
+    )
+    assert install_problems(ENGLISH_NAME, "# T\n\nNothing to install.\n") == [
+        'README.md shows no install command: it should start with pip install ".[local]"'
+    ]
+
+
+def test_contributor_problems_wants_exactly_the_two_commands():
+    assert contributor_problems(ENGLISH_NAME, LEARNER) == []
+    fast = LEARNER.replace("python -m pytest", 'python -m pytest -m "not slow"')
+    assert "not the commands CI runs" in contributor_problems(ENGLISH_NAME, fast)[0]
+    extra = LEARNER.replace("python -m pytest\n", "python -m pytest\nnox -s lint\n")
+    assert "not the commands CI runs" in contributor_problems(ENGLISH_NAME, extra)[0]
+    assert contributor_problems(CHINESE_NAME, LEARNER) == [
+        "README.zh-CN.md has no section ## 参与贡献"
+    ]
+
+
+def test_ci_problems_wants_exactly_the_readmes_commands():
+    script = read(".ci/run")
+    assert ci_problems(script, LEARNER) == []
+    for old, new in [
+        ("python -m pytest", 'python -m pytest -m "not slow"'),  # another test command
+        ("python -m pytest", "nox -s tests"),  # the same tests, but not the README's command
+        ("pip install -r requirements.txt\n", ""),  # no install
+        ("python -m pytest", "python -m pytest\npytest tests/test_site.py"),  # more than it
+    ]:
+        assert old in script
+        assert ci_problems(script.replace(old, new), LEARNER) != [], new
+    # The README's command changed without .ci/run: reported too.
+    assert ci_problems(script, LEARNER.replace("python -m pytest", "python -m pytest -x")) != []
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "It takes about 24 minutes (23 min 25 s measured, 1,054 tests passed).",
+        "1,054 passed in 23 min 59 s",
+        "It takes about 25 seconds (577 tests).",
+        "The build takes about 15 seconds (15.0 s and 15.5 s measured).",
+        "about 3 minutes",
+        "in 2 h",
+        "1 passed, 3 failed",
+        "约需 25 秒（577 个测试）。",
+        "在双核 CPU 上约需 24 分钟。",
+    ],
+)
+def test_typed_figures_finds_a_run_time_a_test_count_or_a_suite_time(typed):
+    assert typed_figures(f"# T\n\n{typed}\n") != []
+
+
+def test_typed_figures_leaves_generated_tables_code_and_benchmark_output_alone():
+    generated = (
+        "<!-- series-table:lessons -->\n\n| a | 12 s | 3.0 min |\n\n<!-- /series-table:lessons -->"
+    )
+    code = "```bash\npython benchmarks/train_speed.py   # about 3 minutes\n```\n"
+    prose = (
+        "It takes less than a minute; the suite, about half an hour on 2 cores. 35 MB, 2.1 GB,"
+        " 10,000 iterations, 10,000 test images, 5 epochs, 100 steps, 82.4 iterations/s, 4 steps/s, 3 hours of plans"
+        " would be typed; `--steps 200`, Python 3.11 and 2026-11-28 are not figures of time.\n"
+    )
+    assert typed_figures(f"{generated}\n\n{code}\n{prose.replace(', 3 hours of plans', '')}") == []
+    assert typed_figures(prose) == ["3 hours"]
+    output = "| candidate | ms |\n| --- | ---: |\n| ours | 5.2 ms |\n"
+    assert typed_figures(output, tables_are_output=True) == []
+    assert typed_figures(output) == ["5.2 ms"]
+
+
+def notebook(number: str, optional: bool = False, prerequisites: tuple = ()) -> object:
+    return series.Notebook(
+        number=number, file=f"{number}.ipynb", lesson=True, title=None, summary=None,
+        prerequisites=prerequisites, optional=optional, study_minutes=10, trains=None,
+        full_run=None, solutions=None,
+    )  # fmt: skip
+
+
+SERIES = [
+    notebook("00"),
+    notebook("01"),
+    notebook("02", prerequisites=("01",)),
+    notebook("02-B", optional=True, prerequisites=("02",)),
+    notebook("03", prerequisites=("02",)),
+]
+PATH_EN = """# T
+
+### A path through the series
+
+The setup check, then 00 → 01 → 02 → 03. Optional, any time after #02: 02-B.
+"""
+
+
+def test_path_problems_wants_the_series_list():
+    assert path_problems(ENGLISH_NAME, PATH_EN, SERIES) == []
+    zh = "# T\n\n### 学习路线\n\n00 → 01 → 02 → 03。选学，学完 #02 之后随时可以学：02-B。\n"
+    assert path_problems(CHINESE_NAME, zh, SERIES) == []
+    assert path_problems(ENGLISH_NAME, PATH_EN.replace("02 → 03", "03 → 02"), SERIES) == [
+        (
+            "README.md's path is 00 → 01 → 03 → 02: the series' list (notebooks/series.toml)"
+            " gives 00 → 01 → 02 → 03"
+        )
+    ]
+    required = PATH_EN.replace("02 → 03", "02 → 02-B → 03").replace(": 02-B.", ": none.")
+    problems = path_problems(ENGLISH_NAME, required, SERIES)
+    assert "README.md's path is 00 → 01 → 02 → 02-B → 03" in problems[0]
+    assert "names no notebook as optional" in problems[1]
+    assert path_problems(ENGLISH_NAME, PATH_EN.replace("after #02", "after #01"), SERIES) == [
+        "README.md's path does not say that 02-B comes after #02"
+    ]
+    assert path_problems(ENGLISH_NAME, "# T\n", SERIES) == [
+        "README.md has no section ### A path through the series"
+    ]
+
+
+def test_unmarked_english_links_finds_a_link_to_an_english_text_not_marked_so():
+    marked = "见 [CONTRIBUTING.md](CONTRIBUTING.md#the-website)（英文）。[基准](benchmarks/README.md)，英文。"
+    assert unmarked_english_links(marked) == []
+    unmarked = "见 [CONTRIBUTING.md](CONTRIBUTING.md)。后面的句子是英文。[教师指南](TEACHING.md)。"
+    assert unmarked_english_links(unmarked) == ["[CONTRIBUTING.md](CONTRIBUTING.md)"]

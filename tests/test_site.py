@@ -248,16 +248,35 @@ def test_headings_keep_jupyters_anchors():
     assert tutorial_site.jupyter_slug("可复现性") == "可复现性"
 
 
-def test_the_home_page_has_the_readmes_tables_and_install_commands():
+def test_the_home_page_is_the_readmes_table_and_learners_sections():
     for edition in site.EDITIONS.values():
         pages = set(site.shown_paths(edition)) | {"images/02_drawing_pad.png"}
         home = site.home_page(edition, pages)
         for path in site.lesson_paths(edition):
             assert f"]({path})" in home, path  # every notebook's row, linked
             assert f"<{path.removesuffix('.ipynb')}>" in home, path  # and in the contents
-        assert "pip install -r requirements.txt" in home and "python -m pytest" in home
+        readme = (ROOT / edition.readme).read_text(encoding="utf-8")
+        learners = readme[readme.index("\n## ") : readme.index(f"\n{edition.cut_install_at}\n")]
+        headings = [line for line in learners.splitlines() if line.startswith("#")]
+        assert len(headings) >= 5 and all(f"\n{h}\n" in home for h in headings)
+        assert 'pip install ".[local]"' in home and "python -m setup_check" in home
         assert "jupyter lab" in home
-        assert edition.cut_install_at not in home  # the contributors' loop is the README's
+        # The contributors' section is the repository's, not the learners' home page.
+        assert edition.cut_install_at not in home
+        assert "pip install -r requirements.txt" not in home and "python -m pytest" not in home
+
+
+def test_a_readme_without_its_contributors_section_stops_the_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(site, "ROOT", tmp_path)
+    readme = tmp_path / "README.md"
+    readme.write_text("# T\n\nThe table.\n\n## Start here\n\nInstall.\n\n## Licence\n")
+    with pytest.raises(site.SiteError, match="README.md: no heading '## For contributors'"):
+        site.readme_parts(EN)
+    readme.write_text("# T\n\nThe table.\n\n## For contributors\n\nTests.\n")
+    with pytest.raises(site.SiteError, match="no learner's section before '## For contributors'"):
+        site.readme_parts(EN)
+    readme.write_text("# T\n\nThe table.\n\n## Start here\n\nInstall.\n\n## For contributors\n")
+    assert site.readme_parts(EN) == ("# T", "\nThe table.\n", "## Start here\n\nInstall.")
 
 
 def site_pages(folder: Path) -> list[Path]:

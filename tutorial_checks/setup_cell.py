@@ -4,7 +4,7 @@ The cell is the same in every notebook (lessons, solutions, Chinese twins, recor
 but for its comments, which the Chinese twins have in Chinese. scripts/set_setup_cells.py writes
 it there from the template below and one setting in
 pyproject.toml, `[tool.tf-cnn-tutorials] colab-install-source`: what Colab installs the series
-from. It is empty until a release exists (the README's "Releases" says how a release sets it);
+from. It is empty until a release exists (CONTRIBUTING.md's "Releases" says how a release sets it);
 then, in Colab, the cell says how to install the series by hand.
 
 The cell shows collapsed (`collapse`): the installer stays out of the reader's way, and its first
