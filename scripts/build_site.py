@@ -18,7 +18,6 @@ import argparse
 import copy
 import json
 import posixpath
-import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -28,7 +27,13 @@ from sphinx.cmd.build import build_main
 
 if str(Path(__file__).resolve().parent) not in sys.path:  # imported by the tests, not run
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The pages workflow installs only requirements-site.txt, not tutorial_checks: its markdown
+# parser (which needs only markdown-it-py) is imported from the project folder, searched last.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
 import series  # scripts/series.py: the series' list (notebooks/series.toml)
+
+from tutorial_checks import markdown as md
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBSITE = ROOT / "website"
@@ -170,7 +175,8 @@ def site_notebook(notebook: dict, path: str, edition: Edition, pages: set[str]) 
     notebook = copy.deepcopy(notebook)
     first = notebook["cells"][0]
     lines = "".join(first["source"]).split("\n")
-    if first["cell_type"] == "markdown" and all(line.startswith("# ") for line in lines[:2]):
+    titles = [h for h in md.headings("\n".join(lines[:2])) if h.level == 1]
+    if first["cell_type"] == "markdown" and len(titles) == 2:
         # One title per page ("# TensorFlow Tutorial #02" and "# Convolutional Neural Network").
         title = lines[0] + edition.title_separator + lines[1].removeprefix("# ")
         first["source"] = "\n".join([title] + lines[2:])
@@ -194,9 +200,6 @@ def site_notebook(notebook: dict, path: str, edition: Edition, pages: set[str]) 
     return notebook
 
 
-MARKDOWN_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)\)")
-
-
 def shown_paths(edition: Edition) -> list[str]:
     """The notebooks the edition's site has pages for: its lessons and worked solutions, and in
     English the records of full runs (English outputs: the Chinese pages link to those)."""
@@ -207,7 +210,7 @@ def site_target(target: str, edition: Edition, pages: set[str], base: str = "") 
     """Where a link in a page at folder base (repository paths) goes on the site: unchanged to a
     page or file of this edition; to the other edition's site for its pages; None (no link) for
     what the site does not have (a README heading, a script, a folder)."""
-    if re.match(r"[a-z]+:", target):
+    if md.is_external(target):
         return target
     path = target.partition("#")[0]
     if not path:
@@ -233,25 +236,28 @@ def site_markdown(
     does not have becomes its text (the READMEs link to the repository's files), or with
     keep_unresolved stays as it is (a notebook's link must resolve: Sphinx says where not)."""
 
-    def rewrite(match: re.Match) -> str:
-        text, target = match.groups()
-        new = site_target(target, edition, pages, base)
+    def replacement(link: md.Link) -> str | None:
+        if link.kind == "image":
+            return None
+        new = site_target(link.target, edition, pages, base)
         if new is None:
-            return match.group(0) if keep_unresolved else text
+            return None if keep_unresolved else link.label
         if new.endswith(".html"):  # the other edition, another Sphinx project: a plain link
-            return f'<a href="{new}">{text}</a>'
-        return f"[{text}]({new})"
+            return f'<a href="{new}">{link.label}</a>'
+        return None if new == link.target else f"[{link.label}]({new})"
 
-    return MARKDOWN_LINK.sub(rewrite, markdown)
+    return md.replace_links(markdown, replacement)
 
 
 def readme_parts(edition: Edition) -> tuple[str, str, str]:
     """The README's title, its introduction (the table) and the learner's sections after it (how
     to install, check and run the series, a path through it, where to get help): everything up
     to the contributors' section, which the home page leaves to the repository."""
-    lines = (ROOT / edition.readme).read_text(encoding="utf-8").splitlines()
-    headings = [i for i, line in enumerate(lines) if line.startswith("## ")]
-    if not headings or not lines[0].startswith("# "):
+    text = (ROOT / edition.readme).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    parsed = md.headings(text)  # not a "## " line in a code block
+    headings = [h.line - 1 for h in parsed if h.level == 2]  # indices in lines
+    if not headings or parsed[0].level != 1 or parsed[0].line != 1:
         raise SiteError(f"{edition.readme}: expected a title and its sections (## ...)")
     title = lines[0]
     intro = "\n".join(lines[1 : headings[0]])
@@ -291,11 +297,21 @@ def toctree_entry(path: str, names: dict[str, str]) -> str:
     return f"{names[path]} <{docname}>" if path in names else docname
 
 
+def without_language_link(markdown: str) -> str:
+    """`markdown` without its first line that is only a link to a README (the other
+    edition's): the site's language switch does that."""
+    lines = markdown.splitlines(keepends=True)
+    for link in md.links(markdown):
+        alone = lines[link.line - 1].strip() == link.source
+        if link.kind == "link" and link.target.startswith("README") and alone:
+            return "".join(lines[: link.line - 1] + lines[link.line :])
+    return markdown
+
+
 def home_page(edition: Edition, pages: set[str]) -> str:
     """The edition's home page: the README's table and learner's sections, and the contents."""
     title, intro, install = readme_parts(edition)
-    # The README's link to the other README: the language switch does that on the site.
-    intro = re.sub(r"^\[[^\]]*\]\(README[^)]*\)\s*$", "", intro, count=1, flags=re.MULTILINE)
+    intro = without_language_link(intro)
     lessons = lesson_paths(edition)
     names = nav_names(edition)
     toc = [

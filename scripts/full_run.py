@@ -26,6 +26,7 @@ import re
 import sys
 from pathlib import Path
 
+from tutorial_checks import markdown as md
 from tutorial_checks import notebooks as nb
 from tutorial_checks import shown
 from tutorial_checks.notebooks import output_text, read, source
@@ -83,10 +84,8 @@ def record_of(lesson: dict, name: str) -> dict:
     folder = notebook_path(name).parent.relative_to(nb.NOTEBOOKS_DIR).as_posix()
     for cell in record["cells"]:
         if cell["cell_type"] == "markdown" and folder == ".":
-            # A lesson's record is one folder deeper: every relative link gains a ../
-            # (../images -> ../../images, solutions/X -> ../solutions/X). A solution's record
-            # is as deep as the solution.
-            text = re.sub(r"\]\((?![a-z]+://|#|/)", "](../", source(cell))
+            # A lesson's record is one folder deeper; a solution's is as deep as the solution.
+            text = md.rewrite_targets(source(cell), one_folder_deeper)
             cell["source"] = text.splitlines(True)
     link = f"../{name}" if folder == "." else f"../{folder}/{name}"
     note = {
@@ -102,6 +101,15 @@ def record_of(lesson: dict, name: str) -> dict:
     }
     record["cells"].insert(0, note)
     return record
+
+
+def one_folder_deeper(link: md.Link) -> str | None:
+    """A relative target as a copy one folder deeper needs it: ../images -> ../../images,
+    solutions/X -> ../solutions/X. Web addresses, the page's own headings (#...) and absolute
+    paths stay as they are (None)."""
+    if md.is_external(link.target) or link.target.startswith(("#", "/")):
+        return None
+    return f"../{link.target}"
 
 
 def markdown_of(notebook: dict) -> list[str]:

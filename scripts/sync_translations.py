@@ -30,10 +30,13 @@ import tokenize
 from pathlib import Path
 
 from tutorial_checks import ROOT, shown
+from tutorial_checks import markdown as md
 from tutorial_checks import notebooks as nb
 from tutorial_checks.notebooks import output_text, read, source, write
 
 IMAGES_DIR = ROOT / "images"  # the diagrams, and in images/zh/ their Chinese versions
+# A target in images/ from a notebook's folder: ../images/NAME, ../../images/NAME.
+IMAGES_TARGET = re.compile(r"((?:\.\./)+images/)([^/]+)")
 
 
 def english_notebooks() -> list[Path]:
@@ -136,26 +139,31 @@ def start_twin(name: str) -> Path:
         raise SystemExit(f"{shown(chinese_path)} exists already.")
     chinese_path.parent.mkdir(parents=True, exist_ok=True)
     notebook = read(english_path)
-    # A lesson's links to images/ and the project reach one folder further from notebooks/zh/; a
-    # solution's links to its lesson go to the Chinese lesson, one folder up in both editions.
+    # A lesson's links reach one folder further from notebooks/zh/ (twin_target); a solution's
+    # links to its lesson go to the Chinese lesson, one folder up in both editions: they stay.
     lesson = english_path.parent == nb.NOTEBOOKS_DIR
     for cell in notebook["cells"] if lesson else []:
         if cell["cell_type"] == "markdown":
-            cell["source"] = [
-                chinese_diagrams(line.replace("](../", "](../../")) for line in cell["source"]
-            ]
+            cell["source"] = md.rewrite_targets(source(cell), twin_target).splitlines(True)
     write(chinese_path, notebook)
     return chinese_path
 
 
-def chinese_diagrams(line: str) -> str:
-    """`line` with each diagram of images/ that images/zh/ has in Chinese shown in Chinese."""
+def twin_target(link: md.Link) -> str | None:
+    """A lesson's link to images/ or the project (../X) as its twin, one folder further down in
+    notebooks/zh/, needs it: ../../X, and a diagram that images/zh/ has in Chinese in Chinese.
+    Other targets (the lessons beside it, web addresses, headings) stay as they are (None)."""
+    if not link.target.startswith("../"):
+        return None
+    return chinese_diagram(f"../{link.target}")
 
-    def chinese(match: re.Match) -> str:
-        name = match[2]
-        return f"{match[1]}zh/{name}" if (IMAGES_DIR / "zh" / name).exists() else match[0]
 
-    return re.sub(r"(\]\((?:\.\./)+images/)([^/)\s]+)", chinese, line)
+def chinese_diagram(target: str) -> str:
+    """`target`, if a diagram of images/ that images/zh/ has in Chinese, as the Chinese one."""
+    match = IMAGES_TARGET.fullmatch(target)
+    if match and (IMAGES_DIR / "zh" / match[2]).exists():
+        return f"{match[1]}zh/{match[2]}"
+    return target
 
 
 def main() -> None:

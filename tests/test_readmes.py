@@ -28,6 +28,8 @@ import pytest
 
 from script_modules import load_script
 from tutorial_checks import ROOT
+from tutorial_checks import markdown as md
+from tutorial_checks.markdown import github_anchor
 
 series = load_script("scripts/series.py")
 
@@ -58,96 +60,59 @@ SECTIONS = {
     "## Licence": "## 许可证",
 }
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-HEADING = re.compile(r"^(#{1,6}) +(\S.*?)(?: +#+)? *$")  # an ATX heading: hashes, a space, text
-CODE_SPAN = re.compile(r"`[^`\n]*`")
-# [text](target) or ![alt](target); the text may hold code, one level of brackets and line breaks.
-LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-DELIMITER_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-
-
-@dataclass
-class Table:
-    header: str
-    rows: list[str]
-
 
 @dataclass
 class Section:
     heading: str  # "## Install and test"
     anchor: str
+    line: int  # the heading's (0 for what comes before the first heading)
+    markdown: str = ""  # the section's text after its heading, to the next heading
     links: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
+    tables: list[md.Table] = field(default_factory=list)
 
 
-def github_anchor(title: str) -> str:
-    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens."""
-    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)  # a link in a heading: its text
-    return re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
+def heading_line(heading: md.Heading) -> str:
+    """A heading as SECTIONS names it: "## Install and test"."""
+    return f"{'#' * heading.level} {heading.source}"
 
 
 def parse(markdown: str) -> list[Section]:
     """The sections of a markdown text, each with its links, images and tables (code aside)."""
-    sections = [Section("", "")]  # what comes before the first heading
-    seen: dict[str, int] = {}
-    fenced = False
-    for line in markdown.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
-        heading = HEADING.match(line)
-        if heading:
-            anchor = github_anchor(heading[2])
-            count = seen.get(anchor, 0)
-            seen[anchor] = count + 1
-            sections.append(
-                Section(f"{heading[1]} {heading[2]}", f"{anchor}-{count}" if count else anchor)
-            )
-        else:
-            sections[-1].lines.append(line)
-    for section in sections:
-        text = CODE_SPAN.sub("`code`", "\n".join(section.lines))
-        for bang, _, target in LINK.findall(text):
-            (section.images if bang else section.links).append(target)
-        table: list[str] = []
-        for line in [*section.lines, ""]:
-            if line.lstrip().startswith("|"):
-                table.append(line.strip())
-                continue
-            if len(table) >= 2 and DELIMITER_ROW.match(table[1]):
-                section.tables.append(Table(table[0], table[2:]))
-            table = []
+    document = md.parse(markdown)
+    lines = markdown.splitlines()
+    sections = [Section("", "", 0)]  # what comes before the first heading
+    sections += [Section(heading_line(h), h.anchor, h.line) for h in document.headings]
+    for section, end in zip(sections, [s.line for s in sections[1:]] + [len(lines) + 1]):
+        section.markdown = "\n".join(lines[section.line : end - 1])
+
+    def section_of(line: int) -> Section:
+        return next(s for s in reversed(sections) if s.line <= line)
+
+    for link in document.links:
+        section = section_of(link.line)
+        (section.images if link.kind == "image" else section.links).append(link.target)
+    for table in document.tables:
+        section_of(table.line).tables.append(table)
     return [s for s in sections if s.heading or s.links or s.images or s.tables]
 
 
-def cells(row: str) -> list[str]:
-    """The cells of a table row (as on GitHub, only an escaped `\\|` does not split)."""
-    inner = row.strip().removeprefix("|").removesuffix("|")
-    return [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
+def row_links(row: tuple[md.Cell, ...]) -> list[str]:
+    return [link.target for cell in row for link in cell.links if link.kind == "link"]
 
 
-def row_links(row: str) -> list[str]:
-    return [target for bang, _, target in LINK.findall(CODE_SPAN.sub("`code`", row)) if not bang]
-
-
-def row_name(row: str) -> str:
+def row_name(row: tuple[md.Cell, ...]) -> str:
     """A table row named by its first cell, its links reduced to their text."""
-    return LINK.sub(lambda m: m[2], cells(row)[0])[:70]
+    return md.replace_links(row[0].source, lambda link: link.label)[:70]
 
 
-def row_key(row: str, anchors: dict[str, str] | None = None) -> set[str]:
+def row_key(row: tuple[md.Cell, ...], anchors: dict[str, str] | None = None) -> set[str]:
     """What names a row in both editions: the code and the link targets of its first cell, the
     English targets as the Chinese README links them (with `anchors`)."""
-    first = cells(row)[0]
-    targets = row_links(first)
+    targets = row_links(row[:1])
     if anchors is not None:
         targets = [chinese_links(t, anchors)[0] for t in targets]
-    return set(CODE_SPAN.findall(first)) | set(targets)
+    return set(row[0].code) | set(targets)
 
 
 def exists_in_project(relative: str) -> bool:
@@ -169,7 +134,7 @@ def chinese_links(target: str, anchors: dict[str, str]) -> list[str]:
 
     `anchors` maps an anchor of the English README to its Chinese section's anchor."""
     path, hash_, fragment = target.partition("#")
-    if EXTERNAL.match(target):
+    if md.is_external(target):
         return [target]
     if path in ("", ENGLISH_NAME) and hash_:
         in_english = f"{ENGLISH_NAME}#{fragment}"  # the English section itself will do
@@ -258,7 +223,7 @@ def compare(
 
 
 def compare_tables(
-    english: list[Table], chinese: list[Table], where: str, anchors: dict[str, str]
+    english: list[md.Table], chinese: list[md.Table], where: str, anchors: dict[str, str]
 ) -> list[str]:
     """The tables of a section: as many, as many columns and rows, each row with its links."""
     problems = []
@@ -267,10 +232,10 @@ def compare_tables(
             f"{CHINESE_NAME} has {len(chinese)} table(s) {where}, {ENGLISH_NAME} {len(english)}"
         )
     for number, (en_table, zh_table) in enumerate(zip(english, chinese), start=1):
-        columns = cells(en_table.header)
+        columns = [cell.source for cell in en_table.header]
         headed = " | ".join(columns[:2]) + (" | …" if len(columns) > 2 else "")
         name = f"table {number} ({headed}) {where}"
-        en_columns, zh_columns = len(cells(en_table.header)), len(cells(zh_table.header))
+        en_columns, zh_columns = len(en_table.header), len(zh_table.header)
         if zh_columns != en_columns:
             problems.append(
                 f"{CHINESE_NAME}'s {name} has {zh_columns} columns, the English {en_columns}"
@@ -314,7 +279,7 @@ def broken_links(
     broken = []
     for section in parse(markdown):
         for target in section.links + section.images:
-            if EXTERNAL.match(target):
+            if md.is_external(target):
                 continue
             path, _, fragment = target.partition("#")
             file = posixpath.normpath(posixpath.join(folder, path)) if path else name
@@ -330,37 +295,37 @@ def read(name: str) -> str:
     return (ROOT / name).read_text(encoding="utf-8")
 
 
-def code_lines(markdown: str) -> list[tuple[str, str]]:
-    """The code of a markdown text in its order, each as (the heading of its section, the code):
-    every line of a fenced block without its comment, and every code span of the prose."""
-    found, heading, fenced = [], "", False
-    for line in markdown.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-        elif fenced:
+def section_heading(document: md.Document) -> Callable[[int], str]:
+    """The heading ("## For contributors") of the section a line of `document` is in."""
+    starts = [(h.line, heading_line(h)) for h in document.headings]
+    return lambda line: next((text for start, text in reversed(starts) if start <= line), "")
+
+
+def block_lines(document: md.Document) -> list[tuple[int, str]]:
+    """Each line of the code blocks without its comment (a command), with its line."""
+    found = []
+    for block in document.code_blocks:
+        for number, line in enumerate(block.content.splitlines(), start=block.line + 1):
             command = re.sub(r"(^|\s)#.*$", "", line).strip()
             if command:
-                found.append((heading, command))
-        elif HEADING.match(line):
-            heading = line.strip()
-        else:
-            found += [(heading, span.strip("`").strip()) for span in CODE_SPAN.findall(line)]
+                found.append((number, command))
     return found
 
 
+def code_lines(markdown: str) -> list[tuple[str, str]]:
+    """The code of a markdown text in its order, each as (the heading of its section, the code):
+    every line of a code block without its comment, and every code span."""
+    document = md.parse(markdown)
+    section = section_heading(document)
+    found = block_lines(document) + [(s.line, s.content.strip()) for s in document.code_spans]
+    return [(section(line), code) for line, code in sorted(found, key=lambda item: item[0])]
+
+
 def block_commands(markdown: str, heading: str | None = None) -> list[str]:
-    """The commands of the fenced code blocks (comments aside), of one section if `heading`."""
-    commands, current, fenced = [], "", False
-    for line in markdown.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-        elif fenced:
-            command = re.sub(r"(^|\s)#.*$", "", line).strip()
-            if command and heading in (None, current):
-                commands.append(command)
-        elif HEADING.match(line):
-            current = line.strip()
-    return commands
+    """The commands of the code blocks (comments aside), of one section if `heading`."""
+    document = md.parse(markdown)
+    section = section_heading(document)
+    return [code for line, code in block_lines(document) if heading in (None, section(line))]
 
 
 def install_problems(name: str, markdown: str) -> list[str]:
@@ -388,7 +353,7 @@ def install_problems(name: str, markdown: str) -> list[str]:
 def contributor_problems(name: str, markdown: str) -> list[str]:
     """The README's section for contributors names exactly the two commands that CI runs."""
     heading = CONTRIBUTORS[name]
-    if heading not in [line.strip() for line in markdown.splitlines()]:
+    if heading not in [section.heading for section in parse(markdown)]:
         return [f"{name} has no section {heading}"]
     commands = block_commands(markdown, heading)
     if commands != CONTRIBUTOR_COMMANDS:
@@ -422,16 +387,13 @@ TYPED_FIGURE = re.compile(
     r"(?:(?:ms|s|min|minutes?|seconds?|hours?|h)(?![A-Za-z])|秒|分钟|小时|个测试"
     r"|(?:tests|passed|failed)\b)"
 )
-FENCED_BLOCK = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.DOTALL | re.MULTILINE)
 
 
 def typed_figures(markdown: str, tables_are_output: bool = False) -> list[str]:
     """The run times, test counts and suite times that `markdown` types by hand: in its prose,
     outside code, outside what scripts/series.py writes between markers, and (for benchmark
     output) outside its tables."""
-    prose = CODE_SPAN.sub(" ", FENCED_BLOCK.sub(" ", series.prose(markdown)))
-    if tables_are_output:
-        prose = "\n".join(line for line in prose.splitlines() if not line.lstrip().startswith("|"))
+    prose = md.prose(series.prose(markdown), tables=not tables_are_output)
     return [match.group(0) for match in TYPED_FIGURE.finditer(prose)]
 
 
@@ -442,7 +404,7 @@ def path_problems(name: str, markdown: str, notebooks: list) -> list[str]:
     section = next((s for s in parse(markdown) if s.heading == PATH[name]), None)
     if section is None:
         return [f"{name} has no section {PATH[name]}"]
-    text = "\n".join(section.lines)
+    text = md.prose(section.markdown)
     number = r"\d\d(?:-B)?"
     chain = re.search(rf"{number}(?:\s*→\s*{number})+", text)
     wanted = [n.number for n in notebooks if not n.optional]
@@ -476,14 +438,13 @@ def unmarked_english_links(markdown: str) -> list[str]:
     benchmarks/README.md) that do not say, before the sentence or clause ends, that they are
     English (英文)."""
     unmarked = []
-    prose = CODE_SPAN.sub("`code`", FENCED_BLOCK.sub(" ", markdown))
-    for match in LINK.finditer(prose):
-        target = match[3].partition("#")[0]
-        if target not in (CONTRIBUTING, BENCHMARKS):
+    for link in md.links(markdown):
+        if link.target.partition("#")[0] not in (CONTRIBUTING, BENCHMARKS):
             continue
-        rest = re.split(r"[。；\n]", prose[match.end() :], maxsplit=1)[0]
+        after = markdown[link.span[1] :] if link.span else ""
+        rest = re.split(r"[。；\n]", after, maxsplit=1)[0]
         if "英文" not in rest:
-            unmarked.append(match[0])
+            unmarked.append(link.source)
     return unmarked
 
 

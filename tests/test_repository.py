@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tutorial_checks import ROOT
+from tutorial_checks import markdown as md
 from tutorial_checks import notebooks as nb
 
 ENGLISH = nb.lessons()
@@ -36,17 +37,22 @@ def test_every_notebook_is_named_like_a_lesson_and_a_companion_lists_after_its_l
         assert sorted(names, key=key) == names
 
 
-def markdown_text(path: Path) -> str:
-    return "\n".join(nb.source(c) for c in nb.read(path)["cells"] if c["cell_type"] == "markdown")
+def markdown_cells(path: Path) -> list[str]:
+    return [nb.source(c) for c in nb.read(path)["cells"] if c["cell_type"] == "markdown"]
+
+
+def link_targets(path: Path) -> list[str]:
+    return [link.target for text in markdown_cells(path) for link in md.links(text)]
 
 
 @pytest.mark.parametrize("lesson", [p for p in ENGLISH if p != nb.SETUP_CHECK], ids=notebook_id)
 def test_every_lesson_links_its_worked_solutions_and_they_link_back(lesson):
     solution = nb.SOLUTIONS_DIR / f"{lesson.stem}_Solutions.ipynb"
-    assert "\n## Exercises\n" in f"\n{markdown_text(lesson)}", "a lesson has exercises"
+    sections = [(h.level, h.text) for text in markdown_cells(lesson) for h in md.headings(text)]
+    assert (2, "Exercises") in sections, "a lesson has exercises (## Exercises)"
     assert solution.exists(), f"no worked solutions {notebook_id(solution)}"
-    assert f"](solutions/{solution.name})" in markdown_text(lesson)
-    assert f"](../{lesson.name}#Exercises)" in markdown_text(solution)
+    assert f"solutions/{solution.name}" in link_targets(lesson)
+    assert f"../{lesson.name}#Exercises" in link_targets(solution)
 
 
 def test_every_solutions_notebook_belongs_to_a_lesson():

@@ -10,6 +10,7 @@ import pytest
 
 from script_modules import load_script
 from tutorial_checks import ROOT
+from tutorial_checks import markdown as md
 
 series = load_script("scripts/series.py")
 GUIDES = {"en": ROOT / "TEACHING.md", "zh": ROOT / "TEACHING.zh-CN.md"}
@@ -44,10 +45,10 @@ def test_the_chinese_guide_has_the_english_guides_sections_code_and_quoted_times
     english, chinese = (GUIDES[k].read_text(encoding="utf-8") for k in ("en", "zh"))
 
     def outline(text: str) -> list[str]:
-        return [line.split(" ", 1)[0] for line in text.splitlines() if re.match(r"#{1,6} ", line)]
+        return ["#" * heading.level for heading in md.headings(text)]
 
     def commands(text: str) -> list[str]:
-        blocks = re.findall(r"```bash\n(.*?)```", text, re.DOTALL)
+        blocks = [block.content for block in md.code_blocks(text) if block.info == "bash"]
         return [line.split("#")[0].rstrip() for block in blocks for line in block.splitlines()]
 
     def quoted(text: str, name: str) -> list[str]:

@@ -13,6 +13,7 @@ import pytest
 
 from script_modules import load_script
 from tutorial_checks import ROOT, shown
+from tutorial_checks import markdown as md
 from tutorial_checks import notebooks as nb
 from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
 
@@ -22,14 +23,11 @@ ALL_NOTEBOOKS = ENGLISH + [sync.twin(p) for p in ENGLISH if sync.twin(p).exists(
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-# What stays English in a Chinese text: code, math, link targets, HTML.
-NOT_PROSE = re.compile(r"```.*?```|`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\]\([^)]*\)|<[^>]+>", re.DOTALL)
-LINK = re.compile(r"\]\(([^)\s]+)\)")
-# What a text shows as an image: markdown's ![alt](target "title") and HTML's <img src="target">.
-IMAGE = re.compile(
-    r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img\s[^>]*?\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE
-)
-CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
+# What stays English in a Chinese text besides what md.prose leaves out (code, link targets,
+# HTML): math, which Jupyter reads before markdown does.
+MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$", re.DOTALL)
+# An image in HTML (markdown's images are md.links' kind "image").
+HTML_IMAGE = re.compile(r"<img\s[^>]*?\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE)
 IMAGES_DIR = ROOT / "images"  # the diagrams in English, and in Chinese in images/zh/
 CHINESE_TEXTS = [
     *sorted(nb.CHINESE_DIR.glob("*.ipynb")),
@@ -40,7 +38,7 @@ CHINESE_TEXTS = [
 
 def chinese_enough(markdown: str) -> bool:
     """At least as many Chinese characters as Latin words in the prose (code and math aside)."""
-    prose = NOT_PROSE.sub(" ", markdown)
+    prose = MATH.sub(" ", md.prose(markdown))
     return len(CJK.findall(prose)) >= max(1, len(LATIN_WORD.findall(prose)))
 
 
@@ -86,31 +84,40 @@ def test_the_twins_prose_is_chinese(english):
     ids=lambda p: str(p.relative_to(nb.NOTEBOOKS_DIR)),
 )
 def test_links_and_images_resolve(path):
-    headings = set()
-    for _, text in markdown_cells(path):
-        for line in text.splitlines():
-            if line.startswith("#"):  # Jupyter's anchor of a heading: its text, spaces to dashes
-                headings.add(line.lstrip("#").strip().replace(" ", "-"))
+    anchors = {anchor for _, text in markdown_cells(path) for anchor in jupyter_anchors(text)}
     broken = []
     for i, text in markdown_cells(path):
-        for target in LINK.findall(text):
-            if re.match(r"[a-z]+://|mailto:", target):
+        for link in md.links(text):
+            target = link.target
+            if md.is_external(target):
                 continue
             if target.startswith("#"):
-                if target[1:] not in headings:
+                if target[1:] not in anchors:
                     broken.append(f"cell {i}: no heading for the anchor {target}")
             elif not (path.parent / target.split("#")[0]).exists():
                 broken.append(f"cell {i}: {target} does not exist")
     assert not broken, "\n".join(broken)
 
 
+def jupyter_anchors(markdown: str) -> list[str]:
+    """The anchors Jupyter gives the headings of a markdown cell: their text, spaces to -."""
+    return [heading.text.replace(" ", "-") for heading in md.headings(markdown)]
+
+
+def test_jupyter_anchors_are_the_headings_text_and_not_code():
+    text = "# The `History` of fit\n\n```python\n# not a heading\n```\n\n## 完整 运行\n#02 is not one\n"
+    assert jupyter_anchors(text) == ["The-History-of-fit", "完整-运行"]
+
+
 def english_diagrams(markdown: str, folder: Path) -> list[str]:
     """The images that `markdown`, a text in `folder`, shows from images/ although images/zh/
     has their Chinese version, each with the reference to write instead."""
+    document = md.parse(markdown)
+    images = [(link.line, link.target) for link in document.links if link.kind == "image"]
+    images += [(h.line, src) for h in document.html for src in HTML_IMAGE.findall(h.content)]
     problems = []
-    for match in IMAGE.finditer(CODE.sub(" ", markdown)):
-        target = match[1] or match[2]
-        if re.match(r"[a-z]+:", target):
+    for _, target in sorted(images, key=lambda image: image[0]):
+        if md.is_external(target):
             continue
         path = (folder / target.split("#")[0]).resolve()
         if path.parent == IMAGES_DIR and (IMAGES_DIR / "zh" / path.name).exists():

@@ -7,6 +7,8 @@
 - `fingerprint`: which arithmetic this machine has, to tell whether path-dependent outputs can be
   compared at all.
 - `browser`: the system's Chromium, which the browser tests drive.
+- `markdown`: the READMEs' and notebooks' markdown as GitHub reads it (links, headings, tables,
+  code), parsed by markdown-it-py, and link targets rewritten in place.
 
 `DRIFT.md` beside this file records the measurements that the tolerance's bounds come from.
 """
