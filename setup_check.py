@@ -109,8 +109,8 @@ def check_packages(report: Report) -> bool:
         if found is None:
             complete = False
             report.problem(
-                f'{name} is not installed: pip install "tf-cnn-tutorials[local]" (or, in the '
-                "project's folder, pip install -r requirements.txt)"
+                f'{name} is not installed: in the project\'s folder, pip install ".[local]" (or '
+                'the series\' wheel: pip install "<wheel file>[local]")'
             )
         elif found == tested:
             report.ok(f"{name} {found}")

@@ -133,7 +133,7 @@ def run_setup_cell(source: str, preamble: str = "") -> subprocess.CompletedProce
 def test_setup_cell_says_what_to_run_where_helpers_is_missing():
     result = run_setup_cell("")
     assert result.returncode == 1
-    assert NOT_INSTALLED in result.stderr and "pip install -r requirements.txt" in result.stderr
+    assert NOT_INSTALLED in result.stderr and 'pip install ".[local]"' in result.stderr
 
 
 def test_setup_cell_in_colab_without_a_release_says_how_to_install_by_hand():

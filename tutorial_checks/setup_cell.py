@@ -32,7 +32,7 @@ import importlib.util
 import subprocess
 import sys
 
-INSTALL_SOURCE = {source}  # what Colab installs the series from (README: Releases)
+INSTALL_SOURCE = {source}  # what Colab installs the series from (CONTRIBUTING: Releases)
 
 
 class SetupError(Exception):
@@ -44,8 +44,8 @@ if importlib.util.find_spec("helpers") is None:
     if "google.colab" not in sys.modules:
         raise SetupError(
             f"The series' modules (helpers) are not installed in this Python, {{sys.executable}}: "
-            "run `pip install -r requirements.txt` in the project's folder, or install its wheel "
-            'with `pip install "<wheel file>[local]"`, then restart the kernel (README: Install).'
+            'run `pip install ".[local]"` in the project\\'s folder, or install its wheel with '
+            '`pip install "<wheel file>[local]"`, then restart the kernel (README: Install).'
         )
     if not INSTALL_SOURCE:
         raise SetupError(
@@ -67,8 +67,8 @@ CHINESE_COMMENTS = {
     "# 准备工作，本系列的每个笔记本都一样：导入本系列的模块（helpers）。\n"
     "# 这些模块没有安装时（单独复制出来的笔记本，或者在 Colab 中），Colab 会安装它们；\n"
     "# 在其他地方，则用一行消息说明怎么做。",
-    "# what Colab installs the series from (README: Releases)":
-    "# Colab 从哪里安装本系列（见 README：Releases）",
+    "# what Colab installs the series from (CONTRIBUTING: Releases)":
+    "# Colab 从哪里安装本系列（见 CONTRIBUTING：Releases）",
     "# Jupyter shows the message, not a traceback": "# Jupyter 只显示这条消息，不显示回溯",
     "# First: it sets up TensorFlow's environment, then imports TensorFlow.":
     "# 最先导入：它先设置 TensorFlow 的环境，再导入 TensorFlow。",
