@@ -7,9 +7,10 @@ notebooks/series.toml names every notebook once, in the order a learner takes th
 file, title and one-line summary in English and Chinese, its worked solutions and records of full
 runs, the notebooks it builds on, whether a first path may leave it out, and a study time (the
 authors' estimate). From it and the run times that scripts/measure_run_times.py measured
-(data/run_times.json, formatted as the setup check prints them), this script writes the notebook
-tables of README.md, README.zh-CN.md, TEACHING.md and TEACHING.zh-CN.md, and the run times their
-prose quotes, between marker comments:
+(data/run_times.json, formatted as the setup check prints them, "3.0 min", or with Chinese units
+in the Chinese files, "3.0 分钟"), this script writes the notebook tables of README.md,
+README.zh-CN.md, TEACHING.md and TEACHING.zh-CN.md, and the run times their prose quotes, between
+marker comments:
 
     <!-- series-table:lessons -->         the READMEs' table of the series
     <!-- series-table:run-times -->       the teacher's guides' table of run times
@@ -239,6 +240,8 @@ class Words:
     none_needed: str  # a lesson without a record of a full run
     hours: str
     minutes: str
+    seconds: str
+    english_only: str  # after a link to a page that has no edition in this language
     lessons_header: tuple[str, ...]
     run_times_header: tuple[str, ...]
 
@@ -257,6 +260,8 @@ WORDS = {
         none_needed="none needed",
         hours="{} h",
         minutes="{} min",
+        seconds="{} s",
+        english_only="",
         lessons_header=(
             "notebook",
             "what it teaches",
@@ -280,6 +285,8 @@ WORDS = {
         none_needed="不需要",
         hours="{} 小时",
         minutes="{} 分钟",
+        seconds="{} 秒",
+        english_only="（英文）",
         lessons_header=(
             "笔记本",
             "内容",
@@ -303,12 +310,18 @@ def study_time(minutes: int, language: str) -> str:
     return " ".join(parts)
 
 
-def run_time(seconds: float) -> str:
-    """A measured run time as the setup check prints it ("12 s", "3.0 min")."""
+def run_time(seconds: float, language: str = "en") -> str:
+    """A measured run time as the setup check prints it ("12 s", "3.0 min"), in Chinese with
+    Chinese units ("12 秒", "3.0 分钟")."""
     # Imported here: the website's build reads the list without the learner's modules installed.
     from setup_check import duration
 
-    return duration(seconds)
+    number, unit = duration(seconds).split(" ")
+    words = WORDS[language]
+    units = {"s": words.seconds, "min": words.minutes}
+    if unit not in units:
+        raise SeriesError(f"setup_check.duration printed an unknown unit: {duration(seconds)!r}")
+    return units[unit].format(number)
 
 
 def read_run_times(path: Path) -> dict:
@@ -365,7 +378,8 @@ def notebook_cell(notebook: Notebook, language: str) -> str:
 def run_time_cell(notebook: Notebook, run_times: dict, language: str) -> str:
     if not notebook.lesson:
         return ""
-    return with_note(run_time(measured(run_times, notebook.name)), notebook.trains, language)
+    seconds = measured(run_times, notebook.name)
+    return with_note(run_time(seconds, language), notebook.trains, language)
 
 
 def solutions_cell(notebook: Notebook, run_times: dict, language: str) -> str:
@@ -380,7 +394,9 @@ def solutions_cell(notebook: Notebook, run_times: dict, language: str) -> str:
         language,
     )
     seconds = measured(run_times, solutions.file.removesuffix(".ipynb"))
-    return with_note(f"{link}{words.colon}{run_time(seconds)}", solutions.trains, language)
+    return with_note(
+        f"{link}{words.colon}{run_time(seconds, language)}", solutions.trains, language
+    )
 
 
 def full_run_cell(notebook: Notebook, language: str) -> str:
@@ -392,6 +408,7 @@ def full_run_cell(notebook: Notebook, language: str) -> str:
         runs.append((words.solutions_record, notebook.solutions.full_run))
     parts = [
         f"{whose}{words.colon}[{run.trains.of(language)}](notebooks/full_runs/{run.file})"
+        f"{words.english_only}"  # the records are English only
         for whose, run in runs
         if run
     ]
@@ -427,8 +444,8 @@ def run_times_table(notebooks: list[Notebook], run_times: dict, language: str) -
     rows = [
         [
             f"[{n.number} {n.title.of(language)}]({lesson_path(n, language)})",
-            run_time(measured(run_times, n.name)),
-            run_time(measured(run_times, n.solutions.file.removesuffix(".ipynb")))
+            run_time(measured(run_times, n.name), language),
+            run_time(measured(run_times, n.solutions.file.removesuffix(".ipynb")), language)
             if n.solutions
             else "",
         ]
@@ -446,7 +463,7 @@ def generated(marker: str, language: str, notebooks: list[Notebook], run_times: 
     if marker == "series-table:run-times":
         return f"\n\n{run_times_table(notebooks, run_times, language)}\n\n"
     if kind == "series-time":
-        return run_time(measured(run_times, argument))
+        return run_time(measured(run_times, argument), language)
     if marker == STEPS:
         return f"{run_times['seconds_per_100_steps']:.2f}"
     raise SeriesError(

@@ -8,10 +8,11 @@
   section, every image, every link target and every table row of the English README has its
   counterpart in the Chinese one, and the same commands. It links CONTRIBUTING.md, marked as
   English.
-- Every relative link of the READMEs, the teacher's guides, CONTRIBUTING.md and
-  benchmarks/README.md resolves, anchors included; the READMEs link CONTRIBUTING.md.
+- Every relative link of the READMEs, the teacher's guides, CONTRIBUTING.md and the benchmark's
+  README and its Chinese counterpart resolves, anchors included; the READMEs link
+  CONTRIBUTING.md. The Chinese texts mark each link to an English-only page （英文）.
 - None of these texts types a run time, a test count or a suite time by hand: the notebooks'
-  tables are generated (scripts/series.py), and only benchmarks/README.md's tables, one run's
+  tables are generated (scripts/series.py), and only the benchmark's READMEs' tables, one run's
   output, hold measured times.
 
 When README.md gains a section, add it to SECTIONS with its Chinese heading. Prose is not
@@ -35,6 +36,12 @@ series = load_script("scripts/series.py")
 
 ENGLISH_NAME, CHINESE_NAME = "README.md", "README.zh-CN.md"
 CONTRIBUTING, BENCHMARKS = "CONTRIBUTING.md", "benchmarks/README.md"
+BENCHMARKS_ZH = "benchmarks/README.zh-CN.md"
+# English texts with a Chinese counterpart that the Chinese texts link instead.
+CHINESE_TWINS = {BENCHMARKS: BENCHMARKS_ZH}
+# Pages in English only: a Chinese text marks a link to one （英文）.
+ENGLISH_ONLY = (CONTRIBUTING, BENCHMARKS, "LICENSE", "data/MNIST/README.md")
+ENGLISH_ONLY_FOLDERS = ("notebooks/full_runs/",)  # the records of full runs
 TEACHING = ("TEACHING.md", "TEACHING.zh-CN.md")
 MAX_LINES = 150
 LEARNER_INSTALL = 'pip install ".[local]"'
@@ -141,6 +148,8 @@ def chinese_links(target: str, anchors: dict[str, str]) -> list[str]:
         return [f"#{anchors[fragment]}", in_english] if fragment in anchors else [in_english]
     if path == CHINESE_NAME:
         return [f"#{fragment}" if hash_ else ENGLISH_NAME]
+    if path in CHINESE_TWINS:  # its Chinese counterpart, or (marked English) the text itself
+        return [CHINESE_TWINS[path] + hash_ + fragment, target]
     if path.startswith(("notebooks/zh/", "notebooks/full_runs/")):
         pass
     elif path.startswith("notebooks/solutions"):
@@ -152,10 +161,12 @@ def chinese_links(target: str, anchors: dict[str, str]) -> list[str]:
 
 def has_link(links: list[str], wanted: list[str]) -> bool:
     """One of `links` is one of the `wanted`; a notebook's heading anchors differ between the
-    editions, so a notebook link is compared without its anchor."""
+    editions (as do those of a text and its Chinese counterpart), so such a link is compared
+    without its anchor."""
 
     def key(target: str) -> str:
-        return target.partition("#")[0] if ".ipynb#" in target else target
+        path = target.partition("#")[0]
+        return path if path.endswith(".ipynb") or path in CHINESE_TWINS.values() else target
 
     return bool({key(t) for t in links} & {key(t) for t in wanted})
 
@@ -433,25 +444,35 @@ def path_problems(name: str, markdown: str, notebooks: list) -> list[str]:
     return problems
 
 
-def unmarked_english_links(markdown: str) -> list[str]:
-    """The links of a Chinese text to the English-only texts (CONTRIBUTING.md,
-    benchmarks/README.md) that do not say, before the sentence or clause ends, that they are
-    English (英文)."""
+def english_only(target: str, name: str = CHINESE_NAME) -> bool:
+    """Whether a link of the file `name` leads to a page in English only (ENGLISH_ONLY, a record
+    of a full run)."""
+    path = target.partition("#")[0]
+    if not path or md.is_external(target):
+        return False
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
+    return path in ENGLISH_ONLY or path.startswith(ENGLISH_ONLY_FOLDERS)
+
+
+def unmarked_english_links(markdown: str, name: str = CHINESE_NAME) -> list[str]:
+    """The links of the Chinese text `name` to English-only pages (CONTRIBUTING.md,
+    benchmarks/README.md, the licences, the records of full runs) that do not say, in their text
+    or before the sentence, clause or table cell ends, that they are English (英文)."""
     unmarked = []
     for link in md.links(markdown):
-        if link.target.partition("#")[0] not in (CONTRIBUTING, BENCHMARKS):
-            continue
+        if not english_only(link.target, name) or re.search("English|英文", link.label):
+            continue  # not English only, or its own text says so: [English](README.md)
         after = markdown[link.span[1] :] if link.span else ""
-        rest = re.split(r"[。；\n]", after, maxsplit=1)[0]
+        rest = re.split(r"[。；|\n]", after, maxsplit=1)[0]
         if "英文" not in rest:
             unmarked.append(link.source)
     return unmarked
 
 
-# The READMEs, CONTRIBUTING.md, benchmarks/README.md and the teacher's guides.
+# The READMEs, CONTRIBUTING.md, the benchmark's READMEs and the teacher's guides.
 
 NOTEBOOKS = series.read_series(ROOT / series.SERIES)
-LINKED_TEXTS = (ENGLISH_NAME, CHINESE_NAME, CONTRIBUTING, BENCHMARKS, *TEACHING)
+LINKED_TEXTS = (ENGLISH_NAME, CHINESE_NAME, CONTRIBUTING, BENCHMARKS, BENCHMARKS_ZH, *TEACHING)
 
 
 def test_the_chinese_readme_says_what_the_english_readme_says():
@@ -504,8 +525,8 @@ def test_both_readmes_link_contributing_and_the_chinese_one_says_it_is_english()
     for name in (ENGLISH_NAME, CHINESE_NAME):
         links = [t.partition("#")[0] for s in parse(read(name)) for t in s.links]
         assert CONTRIBUTING in links, f"{name} does not link {CONTRIBUTING}"
-    for name in (CHINESE_NAME, "TEACHING.zh-CN.md"):
-        assert unmarked_english_links(read(name)) == [], f"{name}: mark them （英文）"
+    for name in (CHINESE_NAME, "TEACHING.zh-CN.md", BENCHMARKS_ZH):
+        assert unmarked_english_links(read(name), name) == [], f"{name}: mark them （英文）"
 
 
 def test_the_readmes_path_is_the_series_list():
@@ -517,7 +538,8 @@ def test_the_readmes_path_is_the_series_list():
 
 def test_no_run_time_test_count_or_suite_time_is_typed_by_hand():
     typed = {name: typed_figures(read(name)) for name in (ENGLISH_NAME, CHINESE_NAME, CONTRIBUTING)}
-    typed[BENCHMARKS] = typed_figures(read(BENCHMARKS), tables_are_output=True)
+    for name in (BENCHMARKS, BENCHMARKS_ZH):  # their tables are one run's output
+        typed[name] = typed_figures(read(name), tables_are_output=True)
     assert typed == {name: [] for name in typed}, (
         "say what the reader needs without the figure, or point to the generated table"
     )
@@ -921,3 +943,31 @@ def test_unmarked_english_links_finds_a_link_to_an_english_text_not_marked_so():
     assert unmarked_english_links(marked) == []
     unmarked = "见 [CONTRIBUTING.md](CONTRIBUTING.md)。后面的句子是英文。[教师指南](TEACHING.md)。"
     assert unmarked_english_links(unmarked) == ["[CONTRIBUTING.md](CONTRIBUTING.md)"]
+    # The licences and the records of full runs are English too; a table cell ends a clause.
+    row = "| [记录](notebooks/full_runs/05.ipynb) | [LICENSE](LICENSE) | 英文 |"
+    assert unmarked_english_links(row) == [
+        "[记录](notebooks/full_runs/05.ipynb)",
+        "[LICENSE](LICENSE)",
+    ]
+    assert unmarked_english_links(row.replace(") |", ")（英文） |")) == []
+    # A link is resolved from the file's own folder; web addresses are not judged.
+    relative = "见 [CONTRIBUTING.md](../CONTRIBUTING.md)。[TF](https://www.tensorflow.org/)。"
+    assert unmarked_english_links(relative, BENCHMARKS_ZH) == [
+        "[CONTRIBUTING.md](../CONTRIBUTING.md)"
+    ]
+    assert unmarked_english_links(relative) == []  # from the project folder: no such file
+    assert unmarked_english_links("[English](README.md)", BENCHMARKS_ZH) == []
+
+
+def test_the_chinese_readme_links_the_chinese_counterpart_of_an_english_text():
+    english = "# Title\n\nThe speed: [benchmarks/README.md](benchmarks/README.md).\n"
+    twin = "# 标题\n\n速度：[benchmarks/README.zh-CN.md](benchmarks/README.zh-CN.md)。\n"
+    marked = "# 标题\n\n速度：[benchmarks/README.md](benchmarks/README.md)（英文）。\n"
+    for chinese in (twin, marked):
+        assert compare(english, chinese, {"# Title": "# 标题"}, lambda path: False) == []
+    assert compare(english, "# 标题\n\n速度。\n", {"# Title": "# 标题"}, lambda path: False) == [
+        (
+            "README.zh-CN.md lacks the link to benchmarks/README.md (as"
+            " benchmarks/README.zh-CN.md) from section # Title (in its section # 标题)"
+        )
+    ]

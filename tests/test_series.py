@@ -52,7 +52,7 @@ def test_a_table_edited_by_hand_is_reported_and_writing_restores_it(tmp_path, mo
     monkeypatch.setattr(series, "ROOT", root)
     readme, guide = root / "README.zh-CN.md", root / "TEACHING.md"
     original = {path: path.read_text(encoding="utf-8") for path in (readme, guide)}
-    edit(readme, "| 12 s |", "| 13 s |")  # #01's run time in the Chinese README's table
+    edit(readme, "| 12 秒 |", "| 13 秒 |")  # #01's run time in the Chinese README's table
     edit(guide, "-->4.6 min<!--", "-->4.5 min<!--")  # #05's, quoted in a sentence
     edited = {path: path.read_text(encoding="utf-8") for path in (readme, guide)}
 
@@ -110,6 +110,22 @@ def test_run_times_are_formatted_as_the_setup_check_prints_them():
     for seconds in (8.5, 82.6, 89.4, 90.0, 181.1):
         assert series.run_time(seconds) == setup_check.duration(seconds)
     assert series.run_time(82.6) == "83 s" and series.run_time(181.1) == "3.0 min"
+
+
+def test_the_chinese_files_give_run_times_in_chinese_units():
+    assert series.run_time(82.6, "zh") == "83 秒" and series.run_time(181.1, "zh") == "3.0 分钟"
+    for name in ("README.zh-CN.md", "TEACHING.zh-CN.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        generated = [text[r.start : r.end] for r in series.regions(text, name)]
+        english_units = [t for t in generated if re.search(r"\d (?:s|min)(?!\w)", t)]
+        assert generated and english_units == [], f"{name}: a run time in English units"
+
+
+def test_the_chinese_table_marks_the_records_of_full_runs_as_english():
+    ensemble = next(n for n in NOTEBOOKS if n.number == "05")  # a lesson's and its solutions'
+    chinese, english = (series.full_run_cell(ensemble, language) for language in ("zh", "en"))
+    assert chinese.count("](notebooks/full_runs/") == chinese.count(")（英文）") == 2
+    assert "英文" not in english
 
 
 def test_a_file_without_its_markers_is_a_clear_error_and_nothing_is_written(

@@ -68,7 +68,7 @@ CHINESE_COMMENTS = {
     "# 这些模块没有安装时（单独复制出来的笔记本，或者在 Colab 中），Colab 会安装它们；\n"
     "# 在其他地方，则用一行消息说明怎么做。",
     "# what Colab installs the series from (CONTRIBUTING: Releases)":
-    "# Colab 从哪里安装本系列（见 CONTRIBUTING：Releases）",
+    "# Colab 从哪里安装本系列（见 CONTRIBUTING.md 的 Releases 一节）",
     "# Jupyter shows the message, not a traceback": "# Jupyter 只显示这条消息，不显示回溯",
     "# First: it sets up TensorFlow's environment, then imports TensorFlow.":
     "# 最先导入：它先设置 TensorFlow 的环境，再导入 TensorFlow。",
