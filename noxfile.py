@@ -59,13 +59,17 @@ def notebook(s: nox.Session) -> None:
     if not s.posargs:
         s.error("name the notebooks: nox -s notebook -- 02_Convolutional_Neural_Network.ipynb")
     paths = [english_notebook(s, arg) for arg in s.posargs]  # all checked before anything runs
+    # oneDNN limited to AVX2 computes as the reference machine does, also on a CPU with AVX-512
+    # (tutorial_checks/DRIFT.md, "Kinds of arithmetic"): the stored outputs stay the reference's.
     s.run(PYTHON, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
-          "--NotebookClient.record_timing=False", *map(str, paths))  # fmt: skip
+          "--NotebookClient.record_timing=False", *map(str, paths),
+          env={"ONEDNN_MAX_CPU_ISA": "AVX2"})  # fmt: skip
     s.run(PYTHON, "scripts/sync_translations.py")
     s.run(PYTHON, "scripts/set_setup_cells.py")
     if records := [p.name for p in paths if (NOTEBOOKS / "full_runs" / p.name).exists()]:
         s.run(PYTHON, "scripts/full_run.py", "--text", *records)
-    s.log("Next: translate any comments named above, nox -s lint, nox -s tests; after changing")
+    s.log("Next: translate any comments named above; if tolerant outputs changed, nox -s drift --")
+    s.log("NOTEBOOK --isa SSE41 (tests/test_drift.py); nox -s lint, nox -s tests; after changing")
     s.log("#02's training, nox -s save_network; a record's code, nox -s full_run -- NAME.ipynb.")
 
 

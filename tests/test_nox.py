@@ -32,9 +32,11 @@ class RecordingSession:
 
     def __init__(self, *posargs: str, invoked_from=ROOT):
         self.posargs, self.invoked_from, self.runs = list(posargs), str(invoked_from), []
+        self.environments: list[dict[str, str]] = []
 
-    def run(self, *args: str) -> None:
+    def run(self, *args: str, env: dict[str, str] | None = None) -> None:
         self.runs.append(list(args))
+        self.environments.append(env or {})
 
     def error(self, message: str) -> None:
         raise Quit(message)
@@ -127,6 +129,8 @@ def test_the_notebook_session_does_the_readmes_steps(posargs, records):
         ["scripts/set_setup_cells.py"],
     ] + ([["scripts/full_run.py", "--text", *records]] if records else [])  # fmt: skip
     assert recorder.runs == [[PYTHON, *run] for run in expected]
+    # Executed with the reference machine's arithmetic (AVX2 kernels), the rest as it is.
+    assert recorder.environments == [{"ONEDNN_MAX_CPU_ISA": "AVX2"}] + [{}] * (len(expected) - 1)
 
 
 @pytest.mark.parametrize(
