@@ -3,19 +3,24 @@
 Notebook #05 trains each of its five networks for 5,000 iterations, half of the original's
 10,000, so that the test suite (which executes every lesson) stays within its time budget; some
 worked solutions (`notebooks/solutions/`) cut their training the same way. This script executes
-the same notebook with the full setting and stores the executed copy, the *record* of the full
-run, in `notebooks/full_runs/` (under the notebook's own file name). The notebook's section "The
-full run" quotes the record's results. `tests/test_full_runs.py` checks that the record's code is
-the notebook's with only that setting changed, and that every result the section quotes is in
-the record's outputs; nbval does not execute records (that would cost the time the cut saves).
+the notebook's code with the full setting and stores the executed copy, the *record* of the full
+run, in `notebooks/full_runs/` (under the notebook's own file name). A record holds a header (what
+it is, which setting changed, where the notebook quotes it) and the notebook's code cells with
+their outputs, and none of the notebook's prose: that prose was written for the cut run, and
+beside the full run's outputs its numbers would be wrong. The notebook's section "The full run"
+quotes the record's results. `tests/test_full_runs.py` checks that the record's code is the
+notebook's with only that setting changed, that every result the section quotes is in the
+record's outputs, and that the record's own text quotes no number its outputs lack; nbval does
+not execute records (that would cost the time the cut saves).
 
     python scripts/full_run.py 05_Ensemble_Learning.ipynb    # about 12 minutes on 2 CPU cores
     python scripts/full_run.py --check                       # records in step with the lessons?
-    python scripts/full_run.py --text 05_Ensemble_Learning.ipynb  # the lesson's new prose only
+    python scripts/full_run.py --text 05_Ensemble_Learning.ipynb  # the record's header only
 
-Re-run it after changing a lesson's code; a changed setting line must be changed here too. After
-changing only the lesson's prose, `--text` copies it into the record without running anything
-(the record's code and outputs stay as its run left them).
+Re-run it after changing a lesson's code; a changed setting line must be changed here too. A
+change to the lesson's prose needs nothing here. After changing the header's wording (in
+`header`), `--text` writes it into the records without running anything (the record's code and
+outputs stay as its run left them).
 """
 
 from __future__ import annotations
@@ -58,6 +63,8 @@ FULL_SETTINGS = {
 SECTION = "## The full run"
 # Results quoted in prose, as "98.93 %" or "39 images", and as the outputs print them.
 QUOTED = re.compile(r"(\d+(?:\.\d+)?) ?(%)|(\d[\d,]*) (images)")
+# Any number in a record's text: 9,712, 98.93, 14 (a thousands comma, a decimal point).
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w]|[.,]\d)")
 
 
 class FullRunError(Exception):
@@ -71,7 +78,7 @@ def notebook_path(name: str) -> Path:
 
 
 def record_of(lesson: dict, name: str) -> dict:
-    """The notebook with the full setting, a note on top, and links fixed for the records' folder."""
+    """The notebook's code cells with the full setting, under the record's header."""
     lesson_line, full_line = FULL_SETTINGS[name]
     record = copy.deepcopy(lesson)
     cells = [c for c in record["cells"] if c["cell_type"] == "code" and lesson_line in source(c)]
@@ -81,35 +88,35 @@ def record_of(lesson: dict, name: str) -> dict:
             f"{len(cells)} cells. Update FULL_SETTINGS in {Path(__file__).name} to the lesson."
         )
     cells[0]["source"] = source(cells[0]).replace(lesson_line, full_line).splitlines(True)
-    folder = notebook_path(name).parent.relative_to(nb.NOTEBOOKS_DIR).as_posix()
-    for cell in record["cells"]:
-        if cell["cell_type"] == "markdown" and folder == ".":
-            # A lesson's record is one folder deeper; a solution's is as deep as the solution.
-            text = md.rewrite_targets(source(cell), one_folder_deeper)
-            cell["source"] = text.splitlines(True)
-    link = f"../{name}" if folder == "." else f"../{folder}/{name}"
-    note = {
-        "cell_type": "markdown",
-        "id": "full-run-note",
-        "metadata": {},
-        "source": (
-            f"> **The record of a full run.** This is [{name}]({link}) executed top to bottom "
-            f"by `scripts/full_run.py` with one line changed: `{full_line}` instead of "
-            f"`{lesson_line}`. Read the lesson there; this copy keeps the outputs that its "
-            f'section "The full run" quotes.'
-        ).splitlines(True),
-    }
-    record["cells"].insert(0, note)
+    code = [c for c in record["cells"] if c["cell_type"] == "code"]
+    record["cells"] = [header(name)] + code
     return record
 
 
-def one_folder_deeper(link: md.Link) -> str | None:
-    """A relative target as a copy one folder deeper needs it: ../images -> ../../images,
-    solutions/X -> ../solutions/X. Web addresses, the page's own headings (#...) and absolute
-    paths stay as they are (None)."""
-    if md.is_external(link.target) or link.target.startswith(("#", "/")):
-        return None
-    return f"../{link.target}"
+def header(name: str) -> dict:
+    """The record's only markdown cell: what it is, which setting changed, where it is quoted.
+    It quotes no result (and no number outside code): the outputs below speak for themselves."""
+    lesson_line, full_line = FULL_SETTINGS[name]
+    folder = notebook_path(name).parent.relative_to(nb.NOTEBOOKS_DIR).as_posix()
+    link = f"../{name}" if folder == "." else f"../{folder}/{name}"
+    anchor = SECTION.removeprefix("## ").replace(" ", "-")
+    text = (
+        f"# The record of a full run: `{name}`\n\n"
+        f"The code cells of [`{name}`]({link}), executed top to bottom by `scripts/full_run.py` "
+        "with one line changed. The notebook has\n\n"
+        f"```python\n{lesson_line}\n```\n\n"
+        "and this run had\n\n"
+        f"```python\n{full_line}\n```\n\n"
+        "The notebook's prose, written for the shorter run, is left out: read it in the notebook. "
+        f'Its section ["The full run"]({link}#{anchor}) quotes the results of this record, '
+        "which are the outputs below."
+    )
+    return {
+        "cell_type": "markdown",
+        "id": "full-run-note",
+        "metadata": {},
+        "source": text.splitlines(True),
+    }
 
 
 def markdown_of(notebook: dict) -> list[str]:
@@ -123,6 +130,19 @@ def code_of(notebook: dict) -> list[str]:
 def outputs_of(notebook: dict) -> str:
     """The text of all the code cells' outputs."""
     return "\n".join(output_text(c.get("outputs", [])) for c in notebook["cells"])
+
+
+def unbacked_numbers(record: dict) -> list[str]:
+    """The numbers that the record's markdown quotes (in its prose: not in code) and that its
+    outputs do not contain: each such number contradicts the run, or is not its result."""
+    outputs = outputs_of(record)
+    shown_numbers = {n.replace(",", "") for n in NUMBER.findall(outputs)}
+    found = []
+    for text in markdown_of(record):
+        for number in NUMBER.findall(md.prose(text)):
+            if number.replace(",", "") not in shown_numbers and number not in found:
+                found.append(number)
+    return found
 
 
 def quoted_results(lesson: dict) -> list[str]:
@@ -154,9 +174,11 @@ def problems(name: str) -> list[str]:
         )
     elif markdown_of(record) != markdown_of(record_of(lesson, name)):
         found.append(
-            f"{shown(path)}: its text is not the lesson's; "
+            f"{shown(path)}: its text is not the record's header alone; "
             f"run python scripts/full_run.py --text {name}"
         )
+    for number in unbacked_numbers(record):
+        found.append(f"{shown(path)}: its text quotes {number}, which its outputs do not show")
     outputs = outputs_of(record)
     for result in quoted_results(lesson):
         if result not in outputs:
@@ -179,18 +201,17 @@ def run(name: str) -> None:
 
 
 def refresh_text(name: str) -> None:
-    """Give the record the lesson's markdown; its code and outputs stay as its run left them."""
+    """Give the record its header and drop any other markdown; its code cells and their outputs
+    stay as its run left them."""
     path = nb.RECORDS_DIR / name
     record, fresh = read(path), record_of(read(notebook_path(name)), name)
-    kinds = [c["cell_type"] for c in record["cells"]]
-    if code_of(record) != code_of(fresh) or kinds != [c["cell_type"] for c in fresh["cells"]]:
+    if code_of(record) != code_of(fresh):
         raise FullRunError(
             f"{name}: the lesson's code or cells changed since the record was run; "
             f"run python scripts/full_run.py {name}"
         )
-    for cell, new in zip(record["cells"], fresh["cells"]):
-        if cell["cell_type"] == "markdown":
-            cell["source"] = new["source"]
+    code = [c for c in record["cells"] if c["cell_type"] == "code"]
+    record["cells"] = [fresh["cells"][0]] + code
     nb.write(path, record)
     print(f"Wrote the text of {shown(path)}")
 
@@ -202,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="check the records, run nothing")
     parser.add_argument(
-        "--text", action="store_true", help="copy the lessons' prose into the records, run nothing"
+        "--text", action="store_true", help="write the records' headers, run nothing"
     )
     args = parser.parse_args(argv)
     try:

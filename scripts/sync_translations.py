@@ -8,9 +8,10 @@ and re-executing it:
     python scripts/sync_translations.py           # copy code cells and outputs into the twins
     python scripts/sync_translations.py --check   # only report what is out of step (the tests)
 
-Copying leaves the Chinese prose alone, and the comments of a twin's code cell when its code is
-the English cell's but for comments (the twins' comments are translated); a cell whose code
-changed is copied whole, and the script names it: translate its comments again. If cells were
+Copying leaves the Chinese prose alone, and the comments and docstrings of a twin's code cell
+when its code is the English cell's but for comments and docstrings (the twins translate both); a
+cell whose code changed is copied whole, and the script names it: translate its comments and
+docstrings again. If cells were
 added, removed or moved in an English
 notebook, the script cannot know where the translation goes: it lists the differences (by cell
 number and first line) and changes nothing; add or remove the markdown cells in the twin by
@@ -21,6 +22,7 @@ notebook: a copy whose markdown cells still need translating (the tests fail unt
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import difflib
 import io
@@ -50,13 +52,43 @@ def twin(english: Path) -> Path:
 
 
 def code_without_comments(code: str) -> list[str]:
-    """The tokens of Python code without its comments and blank lines."""
+    """The tokens of Python code without its comments and blank lines, each docstring (of a
+    function or a class) as one token "<docstring>": the twins translate comments and
+    docstrings, and neither changes what the code does."""
     try:
+        docstrings = docstring_starts(code)
         tokens = tokenize.generate_tokens(io.StringIO(code).readline)
         skip = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
-        return [t.string for t in tokens if t.type not in skip]
+        kept = []
+        for token in tokens:
+            if token.type in skip:
+                continue
+            if token.type == tokenize.STRING and token.start in docstrings:
+                kept.append("<docstring>")
+            else:
+                kept.append(token.string)
+        return kept
     except (tokenize.TokenError, IndentationError, SyntaxError):
         return code.split()
+
+
+def docstring_starts(code: str) -> set[tuple[int, int]]:
+    """Where the docstrings of `code` start (line, column), as tokenize counts: a string that is
+    the first statement of a function or a class. A string that starts a cell is no docstring
+    (the cell may show it as its output). None in code that is not Python (a cell with
+    IPython's magics, say): its strings then count as code."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return set()
+    starts = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = node.body[0] if node.body else None
+            value = first.value if isinstance(first, ast.Expr) else None
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                starts.add((first.lineno, first.col_offset))  # Indented: bytes are characters.
+    return starts
 
 
 def outline(notebook: dict) -> list[str]:
@@ -100,8 +132,8 @@ def out_of_step(english_path: Path) -> list[str]:
 
 def synced_cell(english: dict, chinese: dict) -> tuple[dict, bool]:
     """The twin's new code cell: the English cell with the twin's id, and with the twin's source
-    (its translated comments) where the code is the same but for comments; True if the code
-    changed, so that the comments are English again."""
+    (its translated comments and docstrings) where the code is the same but for comments and
+    docstrings; True if the code changed, so that they are English again."""
     cell = copy.deepcopy(english) | {"id": chinese["id"]}
     same_code = code_without_comments(source(english)) == code_without_comments(source(chinese))
     if same_code:
@@ -187,7 +219,7 @@ def main() -> None:
         for problem in problems:
             print(f"    {problem}")
         for cell in retranslate:
-            print(f"    translate the comments again: {cell}")
+            print(f"    translate the comments and docstrings again: {cell}")
         failed = failed or bool(problems)
     sys.exit(1 if failed else 0)
 

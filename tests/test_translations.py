@@ -265,6 +265,72 @@ def test_sync_keeps_the_twins_translated_comments_where_only_comments_differ(tmp
     assert cell["execution_count"] == 7
 
 
+def test_sync_keeps_the_twins_translated_docstrings_and_copies_code_that_changed(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(sync.nb, "NOTEBOOKS_DIR", tmp_path)
+    monkeypatch.setattr(sync.nb, "CHINESE_DIR", tmp_path / "zh")
+    (tmp_path / "zh").mkdir()
+
+    def notebook(code: str, output: str) -> dict:
+        out = {"output_type": "stream", "name": "stdout", "text": [output]}
+        cell = {
+            "cell_type": "code",
+            "id": "b",
+            "metadata": {},
+            "execution_count": 1,
+            "outputs": [out],
+            "source": code.splitlines(keepends=True),
+        }
+        return {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+
+    def code(docstring: str, comment: str, message: str = "a layer") -> str:
+        return (
+            "class Layer:\n"
+            f'    """{docstring}"""\n\n'
+            "    def __call__(self, x):\n"
+            f'        """{docstring}\n\n        {comment}\n        """\n'
+            f"        return x  # {comment}\n\n\n"
+            f'print("{message}")\n'
+        )
+
+    english = tmp_path / "09_Test.ipynb"
+    chinese = tmp_path / "zh" / english.name
+    translated = code("一个网络层。", "原样返回。")
+    sync.write(chinese, notebook(translated, "a layer\n"))
+    # The English docstrings and comments differ, in words and in lines: the code is the same.
+    sync.write(english, notebook(code("A layer,\n    of #02.", "Returned as it is."), "a layer\n"))
+    assert sync.out_of_step(english) == []
+    assert sync.sync(english) == ([], [])
+    assert nb.source(sync.read(chinese)["cells"][0]) == translated
+
+    # A string that is no docstring is code (here an output): a change to it is copied whole.
+    changed = code("A layer.", "Returned as it is.", message="one layer")
+    sync.write(english, notebook(changed, "one layer\n"))
+    assert sync.out_of_step(english) == ["cell 0: the code differs ('class Layer:')"]
+    assert sync.sync(english) == ([], ["cell 0: new code, English comments ('class Layer:')"])
+    assert nb.source(sync.read(chinese)["cells"][0]) == changed
+    # So is a change to the code itself, docstrings and comments alike.
+    sync.write(chinese, notebook(translated, "a layer\n"))
+    changed = code("A layer.", "Returned as it is.").replace("return x", "return -x")
+    sync.write(english, notebook(changed, "a layer\n"))
+    assert sync.sync(english) == ([], ["cell 0: new code, English comments ('class Layer:')"])
+    assert nb.source(sync.read(chinese)["cells"][0]) == changed
+
+
+def test_a_string_that_starts_a_cell_is_code_and_so_is_code_that_is_not_python():
+    assert sync.code_without_comments('"""Shown."""\n') != sync.code_without_comments(
+        '"""显示。"""\n'
+    )
+    magic = '%timeit f()\ndef f():\n    """Doc."""\n'
+    assert sync.code_without_comments(magic) != sync.code_without_comments(
+        magic.replace("Doc.", "文档。")
+    )
+    assert sync.code_without_comments('def f():\n    """Doc."""\n    return 1\n') == (
+        sync.code_without_comments('def f():\n    """文档。"""\n    return 1\n')
+    )
+
+
 def test_sync_collapses_the_twins_setup_cell_and_keeps_its_chinese_comments(tmp_path, monkeypatch):
     monkeypatch.setattr(sync.nb, "NOTEBOOKS_DIR", tmp_path)
     monkeypatch.setattr(sync.nb, "CHINESE_DIR", tmp_path / "zh")
@@ -322,6 +388,43 @@ def test_untranslated_comments_finds_english_prose_but_not_chinese_or_code():
         "# Load the data set.",
         "# The number of images in a batch",
     ]
+
+
+def untranslated_docstrings(code: str) -> list[str]:
+    """The docstrings (of functions and classes) in `code` that have no Chinese: English left
+    untranslated (a docstring of code only, `x`, would count too: the twins have none)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring and not CJK.search(docstring):
+                found.append(f"{node.name}: {docstring.splitlines()[0]}")
+    return found
+
+
+def test_untranslated_docstrings_finds_english_docstrings_but_not_chinese_or_other_strings():
+    code = (
+        'class A:\n    """A layer."""\n\n    def f(self):\n        """计算。"""\n'
+        '        return "Not a docstring."\n\n\ndef g():\n    """Two lines,\n\n    English."""\n'
+    )
+    assert untranslated_docstrings(code) == ["A: A layer.", "g: Two lines,"]
+
+
+@pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.name)
+def test_the_twins_docstrings_are_chinese(english):
+    chinese = sync.twin(english)
+    cells = nb.read(chinese)["cells"] if chinese.exists() else []
+    english_docstrings = [
+        f"cell {i}: {docstring}"
+        for i, cell in enumerate(cells)
+        if cell["cell_type"] == "code"
+        for docstring in untranslated_docstrings(nb.source(cell))
+    ]
+    assert not english_docstrings, "docstrings to translate:\n" + "\n".join(english_docstrings)
 
 
 @pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.name)
