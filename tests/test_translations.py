@@ -454,3 +454,59 @@ def test_a_new_twin_shows_the_chinese_diagrams_and_links_one_folder_further(tmp_
     assert "".join(sync.read(twin)["cells"][0]["source"]) == (
         "![a](../../images/zh/flow.png) ![b](../../images/photo.png) [c](../../README.md)\n"
     )
+
+
+def english_only(target: str, folder: Path) -> bool:
+    """Whether a link from a twin in `folder` leads to a page in English only: another site, or
+    an English notebook (a lesson, a worked solution, a record of a full run)."""
+    if md.is_external(target):
+        return True
+    if target.startswith("#"):
+        return False
+    path = (folder / target.split("#")[0]).resolve()
+    return path.suffix == ".ipynb" and not path.is_relative_to(nb.CHINESE_DIR.resolve())
+
+
+def unmarked_english_links(markdown: str, folder: Path) -> list[str]:
+    """The links of a twin's text to English-only pages that do not say so (英文) in their text
+    or before their clause, sentence or table cell ends."""
+    unmarked = []
+    for link in md.links(markdown):
+        if link.kind != "link" or not english_only(link.target, folder) or "英文" in link.label:
+            continue
+        rest = re.split(r"[。；|\n]", markdown[link.span[1] :], maxsplit=1)[0]
+        if "英文" not in rest:
+            unmarked.append(link.source)
+    return unmarked
+
+
+@pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.name)
+def test_the_twins_links_to_english_only_pages_say_so(english):
+    twin = sync.twin(english)
+    unmarked = [
+        f"cell {index}: {link}"
+        for index, cell in enumerate(nb.read(twin)["cells"])
+        if cell["cell_type"] == "markdown"
+        for link in unmarked_english_links(nb.source(cell), twin.parent)
+    ]
+    assert not unmarked, f"{shown(twin)}: mark these links （英文）: {unmarked}"
+
+
+@pytest.mark.parametrize(
+    "markdown, unmarked",
+    [
+        ("见 [Keras 指南](https://keras.io/guides/)（英文）。", []),
+        ("[TensorFlow Tutorials](https://github.com/x/y)（英文，MIT 许可证）中的教程", []),
+        ("[English version](../01_Simple_Linear_Model.ipynb)", []),  # its own text says so
+        ("见[第 2 节](#2.-学习率)。", []),  # a heading of the same notebook
+        ("见 [TEACHING](../../TEACHING.zh-CN.md)。", []),  # not a notebook
+        ("见 [Keras 指南](https://keras.io/guides/)。后面的句子（英文）", ["Keras 指南"]),
+        ("[完整运行的记录](../../full_runs/05_Ensemble_Learning.ipynb)中。", ["完整运行的记录"]),
+        ("[练习解答](../../solutions/01_Simple_Linear_Model_Solutions.ipynb)", ["练习解答"]),
+        ("`[代码里](https://keras.io)` 不是链接", []),
+    ],
+)
+def test_unmarked_english_links_finds_the_links_that_do_not_say_english(markdown, unmarked):
+    found = unmarked_english_links(markdown, nb.CHINESE_DIR / "solutions")
+    assert [any(text in link for text in unmarked) for link in found] == [True] * len(unmarked)
+    assert len(found) == len(unmarked)
