@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import importlib
 
+# helpers first: it sets TensorFlow's environment and imports it without its start-up log lines.
+import helpers  # noqa: F401
+
 from .core import Lesson, ____
 
 __all__ = ["LESSONS", "____", "lesson"]

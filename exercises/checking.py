@@ -9,8 +9,6 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-import helpers  # noqa: F401  (sets TensorFlow's environment before TensorFlow is imported)
-
 from .core import CRASHED, NotAttempted, Text, Wrong, ____
 
 # float32 arithmetic of small tensors: other CPUs (AVX-512, SSE4.1) differ from the reference in

@@ -127,10 +127,14 @@ class Exercise:
             return self._wrong(wrong, language)
         except Exception as error:  # noqa: BLE001  (a check that cannot read the answer: no traceback)
             return self._wrong(Wrong(UNREADABLE, error=type(error).__name__), language)
+        return Outcome(Kind.CORRECT, self.correct_message(language))
+
+    def correct_message(self, language: str) -> str:
+        """What `check` prints for a correct answer: the same for every correct answer."""
         message = PREFIX[Kind.CORRECT](language)
         if self.explanation is not None:
             message += "\n" + WHY(language) + self.explanation(language)
-        return Outcome(Kind.CORRECT, message)
+        return message
 
     def _wrong(self, wrong: Wrong, language: str) -> Outcome:
         message = PREFIX[Kind.WRONG](language) + wrong.text(language, **wrong.fields)

@@ -34,6 +34,7 @@ from pathlib import Path
 from tutorial_checks import markdown as md
 from tutorial_checks import notebooks as nb
 from tutorial_checks import shown
+from tutorial_checks.exercise_cells import is_exercise
 from tutorial_checks.notebooks import output_text, read, source
 
 # Notebook file name (a lesson's, or a solution's NN_Title_Solutions.ipynb) -> (the setting's line
@@ -88,7 +89,8 @@ def record_of(lesson: dict, name: str) -> dict:
             f"{len(cells)} cells. Update FULL_SETTINGS in {Path(__file__).name} to the lesson."
         )
     cells[0]["source"] = source(cells[0]).replace(lesson_line, full_line).splitlines(True)
-    code = [c for c in record["cells"] if c["cell_type"] == "code"]
+    # The checked exercises check the learner's code on inputs of their own: no part of the run.
+    code = [c for c in record["cells"] if c["cell_type"] == "code" and not is_exercise(c)]
     record["cells"] = [header(name)] + code
     return record
 
@@ -107,7 +109,8 @@ def header(name: str) -> dict:
         f"```python\n{lesson_line}\n```\n\n"
         "and this run had\n\n"
         f"```python\n{full_line}\n```\n\n"
-        "The notebook's prose, written for the shorter run, is left out: read it in the notebook. "
+        "The notebook's prose, written for the shorter run, is left out: read it in the notebook; "
+        "so are its checked exercises, which check a learner's code and are no part of the run. "
         f'Its section ["The full run"]({link}#{anchor}) quotes the results of this record, '
         "which are the outputs below."
     )

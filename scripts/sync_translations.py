@@ -17,6 +17,11 @@ notebook, the script cannot know where the translation goes: it lists the differ
 number and first line) and changes nothing; add or remove the markdown cells in the twin by
 hand, translated, then run it again. `--new NN_Title.ipynb` starts a twin for a new English
 notebook: a copy whose markdown cells still need translating (the tests fail until they are).
+
+The checked exercises (tutorial_checks/exercise_cells.py) are the one place where a twin's code
+and outputs differ: its set-up asks for Chinese messages (`lesson("01", language="zh")`), so the
+script runs the twin's exercise cells after copying them and stores what they print, and `--check`
+requires each of those outputs to be the English one in Chinese.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import tokenize
 from pathlib import Path
 
 from tutorial_checks import ROOT, shown
+from tutorial_checks import exercise_cells as ec
 from tutorial_checks import markdown as md
 from tutorial_checks import notebooks as nb
 from tutorial_checks.notebooks import output_text, read, source, write
@@ -118,16 +124,33 @@ def out_of_step(english_path: Path) -> list[str]:
     problems = structure_problems(english, chinese)
     if problems:
         return problems
+    lesson = ec.lesson_number(english)
+    translated = ec.translations(lesson) if lesson else {}
     for number, (a, b) in enumerate(zip(english["cells"], chinese["cells"])):
         if a["cell_type"] != "code":
             continue
-        if code_without_comments(source(a)) != code_without_comments(source(b)):
+        if not same_code(a, b):
             problems.append(f"cell {number}: the code differs ({source(a).splitlines()[0]!r})")
-        elif output_text(a["outputs"]) != output_text(b["outputs"]):
+        elif ec.is_exercise(a) and translated.get(output_text(a["outputs"])) != output_text(
+            b["outputs"]
+        ):
+            # The twin's checks print Chinese: its outputs are its own run's (sync runs them).
+            problems.append(
+                f"cell {number}: the twin's check does not print the English output in "
+                f"Chinese ({source(a).splitlines()[0]!r}): run the script without --check"
+            )
+        elif not ec.is_exercise(a) and output_text(a["outputs"]) != output_text(b["outputs"]):
             problems.append(
                 f"cell {number}: the stored outputs differ ({source(a).splitlines()[0]!r})"
             )
     return problems
+
+
+def same_code(english: dict, chinese: dict) -> bool:
+    """Whether two code cells differ at most in comments, docstrings and, in the checked
+    exercises' set-up, the language the twin asks for."""
+    twins_code = ec.in_english(source(chinese)) if ec.is_exercise(chinese) else source(chinese)
+    return code_without_comments(source(english)) == code_without_comments(twins_code)
 
 
 def synced_cell(english: dict, chinese: dict) -> tuple[dict, bool]:
@@ -135,10 +158,12 @@ def synced_cell(english: dict, chinese: dict) -> tuple[dict, bool]:
     (its translated comments and docstrings) where the code is the same but for comments and
     docstrings; True if the code changed, so that they are English again."""
     cell = copy.deepcopy(english) | {"id": chinese["id"]}
-    same_code = code_without_comments(source(english)) == code_without_comments(source(chinese))
-    if same_code:
+    unchanged = same_code(english, chinese)
+    if unchanged:
         cell["source"] = copy.deepcopy(chinese["source"])
-    return cell, not same_code
+    elif ec.is_exercise(english):
+        cell["source"] = ec.in_chinese(source(english)).splitlines(True)
+    return cell, not unchanged
 
 
 def sync(english_path: Path) -> tuple[list[str], list[str]]:
@@ -159,8 +184,19 @@ def sync(english_path: Path) -> tuple[list[str], list[str]]:
                 first = source(cell).splitlines()[0] if source(cell) else ""
                 retranslate.append(f"cell {number}: new code, English comments ({first!r})")
     chinese["metadata"] = copy.deepcopy(english["metadata"])
+    run_exercises(chinese)
     write(chinese_path, chinese)
     return [], retranslate
+
+
+def run_exercises(chinese: dict) -> None:
+    """Give the twin's checked exercises the outputs of running them, in Chinese (the English
+    outputs were copied with the code)."""
+    positions = ec.exercise_cells(chinese)
+    if not positions:
+        return
+    for position, text in zip(positions, ec.run_section(chinese)):
+        chinese["cells"][position]["outputs"] = ec.stream(text)
 
 
 def start_twin(name: str) -> Path:

@@ -22,11 +22,13 @@ from pathlib import Path
 
 import pytest
 
+import exercises
 import mnist_data
 import setup_check
 from script_modules import load_script
 from tutorial_checks import ROOT
 from tutorial_checks import notebooks as nb
+from tutorial_checks.exercise_cells import exercise_cells
 from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
 
 set_setup_cells = load_script("scripts/set_setup_cells.py")
@@ -259,6 +261,8 @@ def test_wheel_holds_the_modules_and_the_data_and_not_the_checks(wheelhouse):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert {"helpers.py", "mnist_data.py", "drawing_pad.py", "setup_check.py"} <= names
+        lessons = [f"exercises/{module}.py" for module in exercises.LESSONS.values()]
+        assert {"exercises/__init__.py", "exercises/core.py", *lessons} <= names
         assert not any(name.startswith(("tutorial_checks", "tests", "notebooks")) for name in names)
         shipped = [p for p in mnist_data.DATA_DIR.rglob("*") if p.is_file()]
         shipped = [p for p in shipped if "__pycache__" not in p.parts]
@@ -336,6 +340,21 @@ def test_lesson_01_copied_alone_passes_nbval_with_the_wheel(kernel_path, tmp_pat
     result = run_nbval(tmp_path / LESSON_01.name, kernel_path)
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+@pytest.mark.slow
+def test_the_checked_exercises_of_01s_solutions_copied_alone_pass_with_the_wheel(
+    kernel_path, tmp_path
+):
+    # The worked answers' section alone: the checks themselves run in the learner's kernel and
+    # must print what they printed here ("✔ Correct.", explanations), compared by nbval.
+    solutions = nb.read(nb.SOLUTIONS_DIR / "01_Simple_Linear_Model_Solutions.ipynb")
+    cells = [solutions["cells"][i] for i in exercise_cells(solutions)]
+    assert len(cells) >= 8 and "Correct" in "".join(nb.output_text(c["outputs"]) for c in cells)
+    nb.write(tmp_path / "checked.ipynb", dict(solutions, cells=cells))
+    result = run_nbval(tmp_path / "checked.ipynb", kernel_path)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert f"{len(cells)} passed" in result.stdout
 
 
 # Run by the learner's Python: #01 from the repository's notebooks/ folder, executed by that

@@ -13,6 +13,7 @@ import pytest
 
 from script_modules import load_script
 from tutorial_checks import ROOT, shown
+from tutorial_checks import exercise_cells as ec
 from tutorial_checks import markdown as md
 from tutorial_checks import notebooks as nb
 from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
@@ -510,3 +511,61 @@ def test_unmarked_english_links_finds_the_links_that_do_not_say_english(markdown
     found = unmarked_english_links(markdown, nb.CHINESE_DIR / "solutions")
     assert [any(text in link for text in unmarked) for link in found] == [True] * len(unmarked)
     assert len(found) == len(unmarked)
+
+
+def exercise_notebook(setup: str, check: str, output: str) -> dict:
+    """A notebook with a checked-exercise section: its set-up and one question's check."""
+
+    def cell(cell_id: str, tag: str, code: str, text: str) -> dict:
+        outputs = [{"output_type": "stream", "name": "stdout", "text": [text]}] if text else []
+        return {"cell_type": "code", "id": cell_id, "metadata": {"tags": [tag]},
+                "execution_count": 1, "outputs": outputs, "source": [code]}  # fmt: skip
+
+    cells = [cell("a", "exercise-setup", setup, ""), cell("b", "exercise", check, output)]
+    return {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def test_a_twins_checked_exercises_differ_only_in_their_language_and_print_it(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(sync.nb, "NOTEBOOKS_DIR", tmp_path)
+    monkeypatch.setattr(sync.nb, "CHINESE_DIR", tmp_path / "zh")
+    (tmp_path / "zh").mkdir()
+    english, chinese = tmp_path / "09_Test.ipynb", tmp_path / "zh" / "09_Test.ipynb"
+    setup = 'from exercises import ____, lesson\nex = lesson("01")'
+    check = "ex.q_parameters.check(7850)"
+    ran = ec.run_section(exercise_notebook(setup, check, ""))
+    assert ran[1].startswith("✔ Correct.")
+    sync.write(english, exercise_notebook(setup, check, ran[1]))
+
+    chinese_setup = ec.in_chinese(setup)
+    assert chinese_setup.endswith('lesson("01", language="zh")')
+    in_chinese = ec.run_section(exercise_notebook(chinese_setup, check, ""))[1]
+    assert in_chinese.startswith("✔ 正确。")
+    sync.write(chinese, exercise_notebook(chinese_setup, check, in_chinese))
+    assert sync.out_of_step(english) == []
+
+    sync.write(chinese, exercise_notebook(chinese_setup, check, ran[1]))  # English output
+    assert "does not print the English output in Chinese" in sync.out_of_step(english)[0]
+    sync.write(chinese, exercise_notebook(chinese_setup + "\nex = None", check, in_chinese))
+    assert sync.out_of_step(english) == [
+        "cell 0: the code differs ('from exercises import ____, lesson')"
+    ]
+
+    assert sync.sync(english)[0] == []  # copies the code in Chinese and runs the twin's checks
+    synced = sync.read(chinese)
+    assert nb.source(synced["cells"][0]) == chinese_setup
+    assert nb.output_text(synced["cells"][1]["outputs"]) == in_chinese
+    assert sync.out_of_step(english) == []
+
+
+TWINS_WITH_EXERCISES = [p for p in ALL_NOTEBOOKS if ec.exercise_cells(nb.read(p))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", TWINS_WITH_EXERCISES, ids=shown)
+def test_the_checked_exercises_stored_outputs_are_what_they_print(path):
+    # nbval runs the English lessons whole; this runs every notebook's checks, twins included.
+    notebook = nb.read(path)
+    stored = [nb.output_text(notebook["cells"][i]["outputs"]) for i in ec.exercise_cells(notebook)]
+    assert ec.run_section(notebook) == stored
