@@ -108,6 +108,12 @@ def benchmark(s: nox.Session) -> None:
 
 
 @session
+def exercise_checks(s: nox.Session) -> None:
+    """Time every checked exercise's check against its budget of 2 s (-- --lesson 01, --json)."""
+    s.run(PYTHON, "benchmarks/exercise_checks.py", *s.posargs)
+
+
+@session
 def profile(s: nox.Session) -> None:
     """Where the milliseconds of one training step of #02's network go."""
     s.run(PYTHON, "benchmarks/profile_step.py", *s.posargs)

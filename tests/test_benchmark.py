@@ -1,6 +1,7 @@
-"""The speed benchmark (benchmarks/train_speed.py): it runs notebook #02's own training step, and
-its smoke mode runs and reports (no timing is asserted)."""
+"""The benchmarks: train_speed.py runs notebook #02's own training step and its smoke mode runs
+and reports; exercise_checks.py times every check of a lesson (no timing is asserted)."""
 
+import importlib
 import json
 import subprocess
 import sys
@@ -56,3 +57,26 @@ def test_benchmark_smoke_run_reports_every_candidate():
         assert abs(summary["ours_vs_torch"] - ratio) < 0.01
     for result in summary["results"].values():
         assert result["eval_images_s"] > 0 and result["peak_rss_mb"] > 0
+
+
+@pytest.mark.slow
+def test_the_checks_benchmark_times_every_check_of_a_lesson_and_refuses_bad_input():
+    command = [sys.executable, "benchmarks/exercise_checks.py", "--lesson", "01"]
+    ran = subprocess.run(
+        [*command, "--repeats", "1", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    summary = json.loads(ran.stdout.strip().splitlines()[-1])
+    names = {e.name for e in importlib.import_module("exercises.lesson_01").EXERCISES}
+    assert {row["exercise"] for row in summary["checks"]} == names
+    assert all(row["first"] > 0 and row["median"] > 0 for row in summary["checks"])
+    assert "of the 2 s budget" in ran.stdout
+    refused = subprocess.run(
+        [*command, "--repeats", "0"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert refused.returncode == 2 and "--repeats must be at least 1" in refused.stderr
+    assert "Traceback" not in refused.stderr
