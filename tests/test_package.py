@@ -510,6 +510,26 @@ def test_setup_check_says_plainly_when_the_machine_is_too_slow(monkeypatch, fact
     assert predicted and predicted[0].rstrip().endswith(setup_check.duration(seconds))
 
 
+@pytest.mark.slow
+def test_setup_check_with_a_damaged_data_file_ends_in_its_summary_not_a_traceback(tmp_path):
+    # The installed data package, copied with one file damaged and found first on the path.
+    data = tmp_path / "tf_cnn_tutorials_data"
+    shutil.copytree(
+        mnist_data.DATA_DIR, data, ignore=shutil.ignore_patterns("__pycache__", "checkpoints")
+    )
+    (data / "MNIST" / "t10k-labels-idx1-ubyte.gz").write_bytes(b"not gzip at all")
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]))
+    ran = subprocess.run(
+        [sys.executable, "-m", "setup_check"],
+        cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert "Traceback" not in ran.stderr, ran.stderr[-3000:]
+    assert ran.returncode == 1
+    assert f"PROBLEM  {data / 'MNIST' / 't10k-labels-idx1-ubyte.gz'} is" in ran.stdout
+    assert "speed check trains on the MNIST data: skipped" in ran.stdout
+    assert ran.stdout.rstrip().endswith("then run this again.")
+
+
 def test_setup_check_reports_a_damaged_data_file(monkeypatch):
     import mnist_data
 
