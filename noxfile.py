@@ -157,8 +157,9 @@ def setup_cells(s: nox.Session) -> None:
 
 @session
 def diagrams(s: nox.Session) -> None:
-    """Draw the notebooks' diagrams again, English and Chinese (images/make_diagrams.py)."""
+    """Draw the notebooks' diagrams again, English and Chinese, and embed them in the notebooks."""
     s.run(PYTHON, "images/make_diagrams.py", *s.posargs)
+    s.run(PYTHON, "scripts/embed_diagrams.py")
 
 
 @session

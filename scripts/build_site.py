@@ -15,6 +15,7 @@ served by the site itself.
 from __future__ import annotations
 
 import argparse
+import base64
 import copy
 import json
 import posixpath
@@ -200,6 +201,25 @@ def site_notebook(notebook: dict, path: str, edition: Edition, pages: set[str]) 
     return notebook
 
 
+def attachments_as_files(notebook: dict, target: Path) -> None:
+    """Write the markdown cells' attachments (the embedded diagrams: scripts/embed_diagrams.py)
+    beside the staged notebook and link them as files: MyST-NB does not read attachments."""
+    folder = Path("_attachments") / target.stem
+    for cell in notebook["cells"]:
+        attachments = cell.pop("attachments", None) if cell["cell_type"] == "markdown" else None
+        if not attachments:
+            continue
+        for name, bundle in attachments.items():
+            (target.parent / folder).mkdir(parents=True, exist_ok=True)
+            (target.parent / folder / name).write_bytes(base64.b64decode(bundle["image/png"]))
+
+        def as_file(link: md.Link) -> str | None:
+            name = link.target.removeprefix("attachment:")
+            return (folder / name).as_posix() if name != link.target else None
+
+        cell["source"] = md.rewrite_targets("".join(cell["source"]), as_file)
+
+
 def shown_paths(edition: Edition) -> list[str]:
     """The notebooks the edition's site has pages for: its lessons and worked solutions, and in
     English the records of full runs (English outputs: the Chinese pages link to those)."""
@@ -344,6 +364,7 @@ def stage(edition: Edition, folder: Path) -> None:
         check_executed(path, notebook)
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
+        attachments_as_files(notebook, target)
         shown = site_notebook(notebook, path, edition, pages)
         target.write_text(json.dumps(shown, ensure_ascii=False, indent=1), encoding="utf-8")
     shutil.copytree(ROOT / "images", folder / "images", ignore=shutil.ignore_patterns("*.py"))

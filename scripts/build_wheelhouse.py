@@ -13,13 +13,17 @@ to a USB stick; on each laptop, in a new virtual environment:
     pip install --no-index --find-links <folder> "tf-cnn-tutorials[local]"
     python -m setup_check
 
-The wheelhouse holds only files from PyPI and the wheel built here from this repository.
+The wheelhouse holds only files from PyPI and the wheel built here from this repository, and in
+its folder notebooks/ the series' notebooks in both editions (lessons, worked solutions, records
+of full runs), with their diagrams embedded: copy that folder next to the environment and start
+`jupyter lab` there.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -97,6 +101,20 @@ def download(resolved: Path, platform: str, python: str, out: Path) -> None:
     subprocess.run([*command, "--requirement", str(resolved)], check=True)
 
 
+def copy_notebooks(out: Path) -> int:
+    """Copy the notebooks of both editions into out/notebooks/, as the repository has them (their
+    links to one another resolve; their diagrams are embedded). Returns how many."""
+    source = ROOT / "notebooks"
+    target = out / "notebooks"
+    if target.exists():
+        shutil.rmtree(target)
+    # Folders the notebooks write into when they run (checkpoints) are no part of the series.
+    shutil.copytree(
+        source, target, ignore=shutil.ignore_patterns("checkpoints", ".ipynb_checkpoints", "*.toml")
+    )
+    return len(list(target.rglob("*.ipynb")))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--platform", required=True, choices=sorted(PLATFORMS))
@@ -108,9 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         resolved = resolve(wheel, args.platform, args.python, Path(scratch))
         download(resolved, args.platform, args.python, args.out)
-    size = sum(f.stat().st_size for f in args.out.iterdir()) / 1e6
-    print(f"{args.out}: {len(list(args.out.iterdir()))} files, {size:,.0f} MB.")
+    notebooks = copy_notebooks(args.out)
+    size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file()) / 1e6
+    wheels = len(list(args.out.glob("*.whl")))
+    print(f"{args.out}: {wheels} wheels and {notebooks} notebooks, {size:,.0f} MB.")
     print(f'Install: pip install --no-index --find-links {args.out} "tf-cnn-tutorials[local]"')
+    print(f"Notebooks: copy {args.out / 'notebooks'} next to the environment.")
     return 0
 
 

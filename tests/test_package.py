@@ -34,6 +34,7 @@ from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
 set_setup_cells = load_script("scripts/set_setup_cells.py")
 code_without_comments = load_script("scripts/sync_translations.py").code_without_comments
 build_wheelhouse = load_script("scripts/build_wheelhouse.py")
+embed_diagrams = load_script("scripts/embed_diagrams.py")
 
 LESSON_01 = nb.NOTEBOOKS_DIR / "01_Simple_Linear_Model.ipynb"
 KERNEL = "tutorials-wheel-test"
@@ -253,6 +254,19 @@ def learner_runs(learner: Path, code: str, folder: Path) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+@pytest.mark.slow
+def test_the_wheelhouse_holds_both_editions_notebooks_showing_every_diagram(wheelhouse, tmp_path):
+    copied = wheelhouse / "notebooks"
+    names = {p.relative_to(nb.NOTEBOOKS_DIR) for p in nb.NOTEBOOKS_DIR.rglob("*.ipynb")}
+    names = {n for n in names if "checkpoints" not in n.parts}
+    assert {p.relative_to(copied) for p in copied.rglob("*.ipynb")} == names
+    lesson = copied / "zh" / "02_Convolutional_Neural_Network.ipynb"
+    shutil.copy(lesson, tmp_path)  # and from there, alone
+    alone = nb.read(tmp_path / lesson.name)
+    assert embed_diagrams.unshown_images(alone, tmp_path) == []
+    assert sum("attachments" in cell for cell in alone["cells"]) >= 2
 
 
 @pytest.mark.slow

@@ -19,6 +19,7 @@ from tutorial_checks import notebooks as nb
 from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
 
 sync = load_script("scripts/sync_translations.py")
+embed = load_script("scripts/embed_diagrams.py")
 ENGLISH = sync.english_notebooks()
 ALL_NOTEBOOKS = ENGLISH + [sync.twin(p) for p in ENGLISH if sync.twin(p).exists()]
 
@@ -95,6 +96,8 @@ def test_links_and_images_resolve(path):
             if target.startswith("#"):
                 if target[1:] not in anchors:
                     broken.append(f"cell {i}: no heading for the anchor {target}")
+            elif target.startswith(embed.PREFIX):
+                continue  # an embedded diagram: test_a_notebook_copied_alone_shows_every_image
             elif not (path.parent / target.split("#")[0]).exists():
                 broken.append(f"cell {i}: {target} does not exist")
     assert not broken, "\n".join(broken)
@@ -569,3 +572,43 @@ def test_the_checked_exercises_stored_outputs_are_what_they_print(path):
     notebook = nb.read(path)
     stored = [nb.output_text(notebook["cells"][i]["outputs"]) for i in ec.exercise_cells(notebook)]
     assert ec.run_section(notebook) == stored
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=shown)
+def test_a_notebook_copied_alone_shows_every_image(path, tmp_path):
+    copied = tmp_path / path.name
+    copied.write_bytes(path.read_bytes())
+    assert embed.unshown_images(nb.read(copied), tmp_path) == []
+
+
+def test_every_diagram_is_embedded_and_is_the_current_one_in_its_language():
+    assert embed.problems_everywhere() == []
+
+
+def test_the_embedding_check_finds_a_linked_a_missing_and_a_stale_diagram(tmp_path, monkeypatch):
+    monkeypatch.setattr(embed.nb, "CHINESE_DIR", tmp_path / "zh")
+    (tmp_path / "zh").mkdir()
+    twin = tmp_path / "zh" / "02_Test.ipynb"
+
+    def write(source: str, attachments: dict | None = None) -> None:
+        cell = {"cell_type": "markdown", "id": "a", "metadata": {}, "source": [source]}
+        if attachments is not None:
+            cell["attachments"] = attachments
+        nb.write(twin, {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+    write(f"![流程图]({embed.IMAGES_DIR}/02_network_flowchart.png)")
+    assert "is linked, not embedded" in embed.problems(twin)[0]
+    assert embed.embed(twin) and embed.problems(twin) == []
+    attached = nb.read(twin)["cells"][0]["attachments"]["02_network_flowchart.png"]["image/png"]
+    chinese = embed.IMAGES_DIR / "zh" / "02_network_flowchart.png"
+    assert attached == embed.encoded(chinese)  # a twin carries the Chinese diagram
+    write("![流程图](attachment:02_network_flowchart.png)", {})
+    assert "is missing" in embed.problems(twin)[0]
+    stale = {"image/png": embed.encoded(embed.IMAGES_DIR / "02_network_flowchart.png")}
+    write("![流程图](attachment:02_network_flowchart.png)", {"02_network_flowchart.png": stale})
+    assert "is not the current" in embed.problems(twin)[0]
+    assert embed.unshown_images(nb.read(twin), tmp_path) == []
+    write("![流程图](attachment:other.png)", {"02_network_flowchart.png": stale})
+    assert embed.unshown_images(nb.read(twin), tmp_path) == [
+        "cell 0: attachment:other.png is not attached"
+    ]
