@@ -18,6 +18,8 @@ import exercises
 import helpers
 from exercises import core
 from exercises.core import Exercise, Kind, Question, Text, Wrong, ____
+from tutorial_checks import exercise_cells
+from tutorial_checks import notebooks as nb
 
 MODULES = {
     number: importlib.import_module(f"exercises.{name}")
@@ -223,3 +225,35 @@ def test_a_lesson_in_an_unknown_language_or_number_is_refused_with_the_choices()
 
 def test_the_blank_stays_one_object():
     assert core._Blank() is ____ and repr(____) == "____"
+
+
+NOTEBOOKS = [
+    path
+    for folder in (nb.NOTEBOOKS_DIR, nb.SOLUTIONS_DIR, nb.CHINESE_DIR, nb.CHINESE_DIR / "solutions")
+    for path in nb.lessons(folder)
+    if path != nb.SETUP_CHECK and path.name != nb.SETUP_CHECK.name
+]
+
+
+@pytest.mark.parametrize(
+    "path", NOTEBOOKS, ids=lambda p: p.relative_to(nb.NOTEBOOKS_DIR).as_posix()
+)
+def test_every_notebook_checks_all_its_lessons_exercises_unanswered_or_answered(path):
+    # Lessons store their checks not attempted; worked solutions store them passed.
+    notebook = nb.read(path)
+    number = exercise_cells.lesson_number(notebook)
+    assert number, "no checked exercises (cells tagged exercise-setup and exercise)"
+    language = "zh" if path.is_relative_to(nb.CHINESE_DIR) else "en"
+    module = MODULES[number]
+    checks = {}
+    for position in exercise_cells.exercise_cells(notebook):
+        cell = notebook["cells"][position]
+        for name in re.findall(r"^ex\.(\w+)\.check\(", nb.source(cell), re.MULTILINE):
+            checks[name] = nb.output_text(cell["outputs"])
+    assert sorted(checks) == sorted(e.name for e in module.EXERCISES)
+    solved = path.parent.name == "solutions"
+    for exercise in module.EXERCISES:
+        if solved:
+            assert checks[exercise.name] == exercise.correct_message(language) + "\n"
+        else:
+            assert checks[exercise.name] == core.PREFIX[Kind.NOT_ATTEMPTED](language) + "\n"
