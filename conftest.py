@@ -65,8 +65,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: -_expected_seconds(item.path))
 
 
-# Test modules that take minutes (measured): the wheel's fresh virtual environment.
-LONG_TEST_MODULES = {"test_package.py": 240.0}
+# Test modules that take minutes (measured): the wheel's fresh virtual environment; the long
+# lessons' short runs (data/run_times.json's "short_runs", about 240 s in all).
+LONG_TEST_MODULES = {"test_package.py": 240.0, "test_short_runs.py": 240.0}
 
 
 @functools.cache

@@ -386,10 +386,12 @@ def print_test_accuracy(
 
 
 def print_accuracy_table(results: dict[int, float], original: dict[int, float]) -> None:
-    """Print test accuracies by iterations: this run's next to the original tutorial's."""
+    """Print test accuracies by iterations: this run's next to the original tutorial's, where
+    the original reported one for that number of iterations (a short run has other numbers)."""
     print(f"{'Iterations':>10}   {'this run':>10}   {'original':>10}")
     for iterations, result in results.items():
-        print(f"{iterations:>10,}   {result:>10.1%}   {original[iterations]:>10.1%}")
+        theirs = f"{original[iterations]:>10.1%}" if iterations in original else f"{'-':>10}"
+        print(f"{iterations:>10,}   {result:>10.1%}   {theirs}")
 
 
 # ---------------------------------------------------------------------------------------------

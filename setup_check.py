@@ -238,16 +238,20 @@ def check_speed(report: Report) -> None:
         f"({factor:.1f} times the reference machine's {reference['seconds_per_100_steps']:.2f} s, "
         f"{reference['machine']})"
     )
+    short = {name: seconds * factor for name, seconds in reference.get("short_runs", {}).items()}
     if factor > TOO_SLOW:
+        lessons = ", ".join(f"#{name[:2]} {duration(seconds)}" for name, seconds in short.items())
         report.problem(
-            f"{text}: too slow for the workshop's plan. Run the long notebooks (#02, #04, #05) "
-            "before the day, or in Colab, and look at their stored outputs in class"
+            f"{text}: too slow for the workshop's plan. Switch on the short run of the long "
+            f"lessons: QUICK = True at their top (predicted here: {lessons}); the stored outputs "
+            "show the full run's results"
         )
     else:
         report.ok(text)
     report.note("Predicted run time of each notebook here (Restart & Run All):")
     for name, seconds in predicted_seconds(here, reference).items():
-        report.note(f"  {name:<40} {duration(seconds)}")
+        quick = f"   (QUICK = True: {duration(short[name])})" if name in short else ""
+        report.note(f"  {name:<40} {duration(seconds)}{quick}")
 
 
 def run_checks() -> Report:

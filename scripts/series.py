@@ -270,7 +270,12 @@ WORDS = {
             "worked solutions, run time",
             "record of a full run",
         ),
-        run_times_header=("notebook", "run time", "its worked solutions"),
+        run_times_header=(
+            "notebook",
+            "run time",
+            "short run (`QUICK = True`)",
+            "its worked solutions",
+        ),
     ),
     "zh": Words(
         other_edition="英文版",
@@ -295,7 +300,7 @@ WORDS = {
             "练习参考解答及其运行时长",
             "完整运行的记录",
         ),
-        run_times_header=("笔记本", "运行时长", "它的练习参考解答"),
+        run_times_header=("笔记本", "运行时长", "短运行（`QUICK = True`）", "它的练习参考解答"),
     ),
 }
 
@@ -440,11 +445,14 @@ def lessons_table(notebooks: list[Notebook], run_times: dict, language: str) -> 
 
 
 def run_times_table(notebooks: list[Notebook], run_times: dict, language: str) -> str:
-    """The teacher's guides' table: each lesson's run time and its worked solutions'."""
+    """The teacher's guides' table: each lesson's run time, its short run's (the long lessons':
+    tutorial_checks/short_run.py) and its worked solutions'."""
+    short = run_times.get("short_runs", {})
     rows = [
         [
             f"[{n.number} {n.title.of(language)}]({lesson_path(n, language)})",
             run_time(measured(run_times, n.name), language),
+            run_time(short[n.name], language) if n.name in short else "",
             run_time(measured(run_times, n.solutions.file.removesuffix(".ipynb")), language)
             if n.solutions
             else "",
@@ -452,7 +460,7 @@ def run_times_table(notebooks: list[Notebook], run_times: dict, language: str) -
         for n in notebooks
         if n.lesson
     ]
-    return table(WORDS[language].run_times_header, ("---", "---:", "---:"), rows)
+    return table(WORDS[language].run_times_header, ("---", "---:", "---:", "---:"), rows)
 
 
 def generated(marker: str, language: str, notebooks: list[Notebook], run_times: dict) -> str:

@@ -26,7 +26,7 @@ import exercises
 import mnist_data
 import setup_check
 from script_modules import load_script
-from tutorial_checks import ROOT
+from tutorial_checks import ROOT, short_run
 from tutorial_checks import notebooks as nb
 from tutorial_checks.exercise_cells import exercise_cells
 from tutorial_checks.setup_cell import collapse, is_collapsed, setup_cell_source
@@ -517,11 +517,17 @@ def test_setup_check_says_plainly_when_the_machine_is_too_slow(monkeypatch, fact
     report = setup_check.Report()
     setup_check.check_speed(report)
     assert bool(report.problems) == too_slow
+    times = setup_check.run_times()
+    short = setup_check.duration(times["short_runs"]["02_Convolutional_Neural_Network"] * factor)
     if too_slow:
-        assert "too slow" in report.problems[0] and "Colab" in report.problems[0]
+        assert "too slow" in report.problems[0] and "QUICK = True" in report.problems[0]
+        assert f"#02 {short}," in report.problems[0]  # the short run's predicted time
     predicted = [line for line in report.lines if "02_Convolutional_Neural_Network " in line]
-    seconds = setup_check.run_times()["notebooks"]["02_Convolutional_Neural_Network"] * factor
-    assert predicted and predicted[0].rstrip().endswith(setup_check.duration(seconds))
+    seconds = times["notebooks"]["02_Convolutional_Neural_Network"] * factor
+    assert (
+        predicted and f" {setup_check.duration(seconds)}   (QUICK = True: {short})" in predicted[0]
+    )
+    assert set(times["short_runs"]) == set(short_run.LESSONS)
 
 
 @pytest.mark.slow

@@ -158,6 +158,13 @@ def test_print_accuracy_table(capsys):
     assert lines[2].split() == ["1,000", "93.6%", "93.1%"]
 
 
+def test_print_accuracy_table_shows_a_count_the_original_did_not_report_without_its_figure(capsys):
+    # A short run (TEACHING: a slow laptop) ends at 1,900 iterations, where #02 used to stop.
+    helpers.print_accuracy_table({1000: 0.936, 1900: 0.955}, {1000: 0.931, 10000: 0.988})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].split() == ["1,900", "95.5%", "-"]
+
+
 def test_new_conv_net_follows_its_configuration(mnist):
     net = helpers.new_conv_net(num_filters1=4, num_filters2=8, fc_size=32, num_classes=3)
     assert net.layer_conv2.kernel.shape == (5, 5, 4, 8)
