@@ -567,10 +567,10 @@ PLACE_AT_CENTRE = Exercise(
 )
 
 # ---------------------------------------------------------------------------------------------
-# probabilities(model, image): the network's ten probabilities for one prepared 28×28 image
+# digit_probabilities(model, image): the network's ten probabilities for one prepared 28×28 image
 
 
-def probabilities(model, image):
+def digit_probabilities(model, image):
     logits = model(image.reshape(1, 784))
     return tf.nn.softmax(logits)[0].numpy()
 
@@ -646,14 +646,14 @@ def check_probabilities(answer: object) -> None:
     got = checked_array(got, PROBABILITIES, (10,), TEN)
     if np.any(got < 0) or not close(got.sum(), np.float64(1.0)):
         raise Wrong(NOT_PROBABILITIES)
-    if not close(got, probabilities(model, image)):
+    if not close(got, digit_probabilities(model, image)):
         raise Wrong(OTHER_IMAGE)
 
 
 PROBABILITIES_EXERCISE = Exercise(
-    name="probabilities",
+    name="digit_probabilities",
     check=check_probabilities,
-    reference=probabilities,
+    reference=digit_probabilities,
     hints=[
         Text(
             "The network takes a batch of flat images and gives logits; softmax turns the logits "

@@ -91,6 +91,26 @@ def draw(page, canvas, points: list[tuple[float, float]]) -> None:
     page.mouse.up()
 
 
+def wait_until_every_cell_ran(page: object, quiet_seconds: float = 2.0) -> None:
+    """Wait until no code cell is queued or running, and it stays so for `quiet_seconds`."""
+    busy = (
+        "() => window.jupyterapp.shell.currentWidget.content.widgets.some("
+        "c => c.model.type === 'code' && c.model.executionState === 'running')"
+        " || window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status !== 'idle'"
+    )
+    deadline = time.monotonic() + 300
+    quiet_since = None
+    while time.monotonic() < deadline:
+        if page.evaluate(busy):
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_seconds:
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the notebook's cells were still running after 300 s")
+
+
 def test_drawn_digits_are_classified_in_jupyterlab(jupyterlab, tmp_path):
     playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     import numpy as np
@@ -109,6 +129,11 @@ def test_drawn_digits_are_classified_in_jupyterlab(jupyterlab, tmp_path):
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             canvas = page.locator(".drawing-pad-canvas")
             canvas.wait_for(timeout=180_000)
+            # Draw once Run All has finished, as a learner would: while cells below the pad (the
+            # checked exercises) still run, JupyterLab scrolls to each, away from the pad.
+            wait_until_every_cell_ran(page)
+            # Make the pad's cell the active one, or JupyterLab scrolls back to the last cell run.
+            page.locator(".jp-Cell", has=canvas).locator(".jp-InputPrompt").click()
             canvas.scroll_into_view_if_needed()
             outputs = page.locator(".widget-output")
 

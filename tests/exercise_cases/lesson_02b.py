@@ -255,7 +255,7 @@ WRONG = {
         (place_transposed, lesson.TRANSPOSED),
         (place_at_the_corner_of_the_centre, lesson.NOT_AT_CENTRE),
     ],
-    "probabilities": [
+    "digit_probabilities": [
         (probabilities_as_the_class, lesson.ONE_CLASS),
         (probabilities_as_logits, lesson.NOT_PROBABILITIES),
         (probabilities_without_a_batch, lesson.NOT_A_BATCH),
