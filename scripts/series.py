@@ -15,6 +15,10 @@ marker comments:
     <!-- series-table:lessons -->         the READMEs' table of the series
     <!-- series-table:run-times -->       the teacher's guides' table of run times
     <!-- series-time:NN_Title -->         one notebook's run time, in a sentence
+    <!-- series-short:NN_Title -->        a long lesson's short run (QUICK = True), in a sentence
+    <!-- series-exercises:NN_Title -->    the time a lesson's checked exercises take to run, all
+                                          of them answered (measure_run_times.py --exercises;
+                                          below a second: "under 1 s")
     <!-- series-value:seconds-per-100-steps -->   the reference machine's 100 training steps
 
 each closed by the same comment with a slash (`<!-- /series-table:lessons -->`). Only what is
@@ -242,6 +246,7 @@ class Words:
     minutes: str
     seconds: str
     english_only: str  # after a link to a page that has no edition in this language
+    under: str  # a time below the smallest one shown: "under 1 s"
     lessons_header: tuple[str, ...]
     run_times_header: tuple[str, ...]
 
@@ -262,6 +267,7 @@ WORDS = {
         minutes="{} min",
         seconds="{} s",
         english_only="",
+        under="under {}",
         lessons_header=(
             "notebook",
             "what it teaches",
@@ -292,6 +298,7 @@ WORDS = {
         minutes="{} 分钟",
         seconds="{} 秒",
         english_only="（英文）",
+        under="不到 {}",
         lessons_header=(
             "笔记本",
             "内容",
@@ -331,7 +338,16 @@ def run_time(seconds: float, language: str = "en") -> str:
 
 def read_run_times(path: Path) -> dict:
     """data/run_times.json: the reference machine's measured run times."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        run_times = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise SeriesError(
+            f"{RUN_TIMES} is not valid JSON ({error}): measure again with "
+            "scripts/measure_run_times.py, or restore it with git"
+        ) from None
+    if not isinstance(run_times, dict):
+        raise SeriesError(f"{RUN_TIMES}: expected a JSON object, found {type(run_times).__name__}")
+    return run_times
 
 
 def measured(run_times: dict, name: str) -> float:
@@ -342,6 +358,55 @@ def measured(run_times: dict, name: str) -> float:
         raise SeriesError(
             f"{RUN_TIMES} has no run time for {name}: measure it with scripts/measure_run_times.py"
         ) from None
+
+
+def short_run_seconds(run_times: dict, name: str) -> float:
+    """The measured run time of the lesson `name`'s short run (QUICK = True)."""
+    try:
+        return run_times["short_runs"][name]
+    except (KeyError, TypeError):
+        raise SeriesError(
+            f"{RUN_TIMES} has no short run's time for {name}: measure it with "
+            "scripts/measure_run_times.py --short (tutorial_checks/short_run.py lists the lessons "
+            "that have one)"
+        ) from None
+
+
+EXERCISES = "exercises"  # data/run_times.json's key for the checked exercises' times
+
+
+def exercise_seconds(run_times: dict, name: str) -> float:
+    """The measured time of the checked exercises of the lesson `name`, all answered as its
+    worked solutions answer them (scripts/measure_run_times.py --exercises)."""
+    measure = "measure them with python scripts/measure_run_times.py --exercises"
+    times = run_times.get(EXERCISES)
+    if times is None:
+        raise SeriesError(
+            f'{RUN_TIMES} has no checked exercises\' times ("{EXERCISES}"): {measure}'
+        )
+    if not isinstance(times, dict):
+        raise SeriesError(
+            f'{RUN_TIMES}: "{EXERCISES}" should map each lesson to seconds, found {times!r}: '
+            f"{measure} again"
+        )
+    if name not in times:
+        raise SeriesError(f"{RUN_TIMES} has no checked exercises' time for {name}: {measure}")
+    seconds = times[name]
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+        raise SeriesError(
+            f"{RUN_TIMES}: the checked exercises' time for {name} is {seconds!r}, not seconds: "
+            f"{measure} again"
+        )
+    return seconds
+
+
+def exercise_time(seconds: float, language: str = "en") -> str:
+    """The checked exercises' time as the guides quote it: as a run time ("2 s"), and "under 1 s"
+    (in Chinese "不到 1 秒") below a second, where the setup check's format would print 0 s."""
+    if seconds < 1:
+        words = WORDS[language]
+        return words.under.format(words.seconds.format(1))
+    return run_time(seconds, language)
 
 
 def lesson_path(notebook: Notebook, language: str) -> str:
@@ -472,11 +537,17 @@ def generated(marker: str, language: str, notebooks: list[Notebook], run_times: 
         return f"\n\n{run_times_table(notebooks, run_times, language)}\n\n"
     if kind == "series-time":
         return run_time(measured(run_times, argument), language)
+    if kind == "series-short":
+        return run_time(short_run_seconds(run_times, argument), language)
+    if kind == "series-exercises":
+        return exercise_time(exercise_seconds(run_times, argument), language)
     if marker == STEPS:
         return f"{run_times['seconds_per_100_steps']:.2f}"
     raise SeriesError(
         f"unknown marker <!-- {marker} -->: scripts/series.py knows series-table:lessons, "
-        f"series-table:run-times, series-time:NN_Title (a notebook's run time) and {STEPS}"
+        f"series-table:run-times, series-time:NN_Title (a notebook's run time), "
+        f"series-short:NN_Title (its short run's), series-exercises:NN_Title (its checked "
+        f"exercises' time) and {STEPS}"
     )
 
 

@@ -5,6 +5,7 @@ refused with a clear message where the list or a file is not as the script expec
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 from pathlib import Path
@@ -325,3 +326,150 @@ def test_the_list_is_refused_with_what_is_wrong_and_where(tmp_path, change, mess
     path.write_text(ENTRY.replace(*change), encoding="utf-8")
     with pytest.raises(series.SeriesError, match=re.escape(message)):
         series.read_series(path)
+
+
+# --- the checked exercises' times and the short runs, quoted in the guides -----------------------
+
+measure = load_script("scripts/measure_run_times.py")
+
+
+def edit_run_times(root: Path, change) -> None:
+    """Change data/run_times.json of the copied project with `change(record)`."""
+    path = root / series.RUN_TIMES
+    record = json.loads(path.read_text(encoding="utf-8"))
+    change(record)
+    path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+
+
+def test_the_guides_quote_the_checked_exercises_times_as_measured(tmp_path):
+    run_times = series.read_run_times(ROOT / series.RUN_TIMES)
+    assert set(run_times[series.EXERCISES]) == {
+        p.stem for p in nb.lessons() if p != nb.SETUP_CHECK
+    }, "every lesson's checked exercises timed: python scripts/measure_run_times.py --exercises"
+    root = copy_project(tmp_path)
+    edit_run_times(root, lambda r: r[series.EXERCISES].update({"03_Keras_API": 2.4}))
+    assert series.out_of_date(root) == [
+        "TEACHING.md: <!-- series-exercises:03_Keras_API -->",
+        "TEACHING.zh-CN.md: <!-- series-exercises:03_Keras_API -->",
+    ]
+    series.write(root)
+    marker = "<!-- series-exercises:03_Keras_API -->"
+    assert f"{marker}2 s<!--" in (root / "TEACHING.md").read_text("utf-8")
+    assert f"{marker}2 秒<!--" in (root / "TEACHING.zh-CN.md").read_text("utf-8")
+
+
+def test_a_checked_exercises_time_below_a_second_reads_under_1_s():
+    assert series.exercise_time(0.13) == "under 1 s"
+    assert series.exercise_time(0.13, "zh") == "不到 1 秒"
+    assert series.exercise_time(1.4) == "1 s" and series.exercise_time(95.0) == "1.6 min"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r.pop("exercises"), "data/run_times.json has no checked exercises' times (\"exercises\"): measure them with python scripts/measure_run_times.py --exercises"),
+        (lambda r: r.update(exercises=[0.1, 0.2]), "data/run_times.json: \"exercises\" should map each lesson to seconds, found [0.1, 0.2]"),
+        (lambda r: r["exercises"].pop("03_Keras_API"), "data/run_times.json has no checked exercises' time for 03_Keras_API: measure them"),
+        (lambda r: r["exercises"].update({"03_Keras_API": "fast"}), "the checked exercises' time for 03_Keras_API is 'fast', not seconds"),
+        (lambda r: r["exercises"].update({"03_Keras_API": True}), "the checked exercises' time for 03_Keras_API is True, not seconds"),
+        (lambda r: r["short_runs"].pop("12_Adversarial_Noise"), "data/run_times.json has no short run's time for 12_Adversarial_Noise: measure it with scripts/measure_run_times.py --short"),
+    ],
+)  # fmt: skip
+def test_a_missing_or_malformed_time_is_a_clear_error(
+    tmp_path, monkeypatch, capsys, change, message
+):
+    root = copy_project(tmp_path)
+    monkeypatch.setattr(series, "ROOT", root)
+    edit_run_times(root, change)
+    with pytest.raises(series.SeriesError, match=re.escape(message)):
+        series.out_of_date(root)
+    assert series.main(["--check"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_run_times_that_are_not_json_are_a_clear_error(tmp_path, monkeypatch, capsys):
+    root = copy_project(tmp_path)
+    monkeypatch.setattr(series, "ROOT", root)
+    (root / series.RUN_TIMES).write_text('{"notebooks": ', encoding="utf-8")
+    assert series.main([]) == 1
+    assert capsys.readouterr().err.startswith("error: data/run_times.json is not valid JSON (")
+
+
+def test_the_short_run_marker_quotes_the_short_runs(tmp_path):
+    root = copy_project(tmp_path)
+    edit_run_times(root, lambda r: r["short_runs"].update({"12_Adversarial_Noise": 100.0}))
+    assert "TEACHING.md: <!-- series-short:12_Adversarial_Noise -->" in series.out_of_date(root)
+    series.write(root)
+    marker = "<!-- series-short:12_Adversarial_Noise -->"
+    assert f"{marker}1.7 min<!--" in (root / "TEACHING.md").read_text("utf-8")
+
+
+# The measurement of the checked exercises (scripts/measure_run_times.py --exercises); timing them
+# runs TensorFlow, so it is run by hand, not here: these are its refusals.
+
+SOLUTIONS = Path("notebooks/solutions/02_Convolutional_Neural_Network_Solutions.ipynb")
+CORRECT = "✔ Correct.\n"
+
+
+def test_the_section_must_end_as_the_worked_solutions_store_it():
+    why = "✔ Correct.\nWhy: 25 weights.\n"
+    reworded = "✔ Correct.\nWhy: 5 × 5 weights.\n"
+    assert measure.section_problems(SOLUTIONS, ["", CORRECT, why], ["", CORRECT, reworded]) == []
+    wrong = "✘ Not yet: the shape is (1, 14). (ex.flatten.hint() gives a hint.)\n"
+    printed = wrong.strip()[:80]
+    assert measure.section_problems(SOLUTIONS, ["", wrong], ["", CORRECT]) == [
+        f"{SOLUTIONS}, checked-exercise cell 2: printed {printed!r}, stored {CORRECT.strip()!r}"
+    ]
+    blank = "○ Not attempted yet: replace ____ with your answer, run that cell, then this one.\n"
+    assert measure.section_problems(SOLUTIONS, [blank], [blank]) == [
+        f"{SOLUTIONS}, checked-exercise cell 1: not answered correctly ({blank.strip()[:80]!r})"
+    ]
+    assert measure.section_problems(SOLUTIONS, ["NameError: name 'tf' is not defined\n"], [""])
+    assert measure.section_problems(SOLUTIONS, [], []) == [f"{SOLUTIONS} has no checked exercises' cells"]  # fmt: skip
+    assert measure.section_problems(SOLUTIONS, [""], ["", ""]) == [
+        f"{SOLUTIONS}: 1 checked-exercise cells ran, 2 stored"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "data/run_times.json cannot be read"),
+        ("{not json", "data/run_times.json cannot be read"),
+        ('{"notebooks": {}}', "data/run_times.json has no step time (seconds_per_100_steps) to scale by"),
+        ('{"seconds_per_100_steps": "fast"}', "data/run_times.json has no step time"),
+        ("[1.0]", "data/run_times.json has no step time"),
+    ],
+)  # fmt: skip
+def test_measuring_the_exercises_refuses_a_bad_record_in_one_line(
+    tmp_path, monkeypatch, capsys, content, message
+):
+    output = tmp_path / "data" / "run_times.json"
+    output.parent.mkdir()
+    if content is not None:
+        output.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(measure, "OUTPUT", output)
+    monkeypatch.setattr(measure, "shown", lambda path: "data/run_times.json")
+    monkeypatch.setattr(measure, "step_time", lambda: pytest.fail("measured despite the error"))
+    assert measure.main(["--exercises"]) == 1
+    printed = capsys.readouterr()
+    assert printed.err.startswith(f"error: {message}") and printed.err.count("\n") == 1
+    assert "Traceback" not in printed.err and printed.out == ""
+
+
+def test_measuring_the_exercises_is_a_mode_of_its_own(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        measure.main(["--exercises", "--short"])
+    assert stopped.value.code == 2
+    assert "--exercises measures the checked exercises alone" in capsys.readouterr().err
+
+
+def test_a_lesson_with_checked_exercises_needs_worked_solutions(tmp_path, monkeypatch):
+    lesson = nb.read(nb.NOTEBOOKS_DIR / "13_Visual_Analysis.ipynb")
+    folder = tmp_path / "notebooks"
+    (folder / "solutions").mkdir(parents=True)
+    nb.write(folder / "13_Visual_Analysis.ipynb", lesson)
+    monkeypatch.setattr(measure.nb, "lessons", lambda: [folder / "13_Visual_Analysis.ipynb"])
+    monkeypatch.setattr(measure.nb, "SOLUTIONS_DIR", folder / "solutions")
+    with pytest.raises(measure.MeasureError, match="has checked exercises but no worked solutions"):
+        measure.exercise_lessons()
