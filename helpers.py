@@ -11,6 +11,7 @@ import inspect
 import math
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
@@ -47,6 +48,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import Markdown
 from sklearn.metrics import confusion_matrix
+
+# Keras 3.15 warns that fit's `shuffle=True` is ignored whenever it is given a tf.data.Dataset,
+# even when `shuffle` was left at its default: helpers.batches shuffles, so the warning is noise.
+warnings.filterwarnings("ignore", message="`shuffle=True` was passed", category=UserWarning)
 
 
 def show_source(*objects: object) -> Markdown:
@@ -261,9 +266,12 @@ class Trainer:
     """The tutorials' `optimize(num_iterations)`: a notebook's training step on random batches.
 
     `train_step(images, labels)` is the notebook's own step; it returns the batch's cost and
-    accuracy. The trainer counts the iterations across calls and, with `report_every`, prints
-    the accuracy of every `report_every`-th batch and the time used; `last_accuracy` is that of
-    the last batch. `seed=None` draws different batches in each run.
+    accuracy. The trainer counts the iterations across calls. With `report_every`, it shows
+    Keras's progress bar while it trains (the iterations done, the time remaining, once done the
+    time taken, and the accuracy of the last batch) and ends each call by printing the accuracy
+    of every `report_every`-th batch and the time used; `progress` shows or hides the bar
+    regardless. `last_accuracy` is that of the last batch. `seed=None` draws different batches
+    in each run.
     """
 
     def __init__(
@@ -273,8 +281,11 @@ class Trainer:
         batch_size: int,
         seed: int | None,
         report_every: int | None = 100,
+        progress: bool | None = None,
     ) -> None:
-        self.train_step, self.batch_size, self.report_every = train_step, batch_size, report_every
+        self.train_step, self.batch_size = train_step, batch_size
+        self.report_every = report_every
+        self.progress = report_every is not None if progress is None else progress
         self.total_iterations = 0
         self.last_accuracy: float | None = None
         self.rng = np.random.default_rng(seed)  # Draws the images of each batch.
@@ -299,22 +310,31 @@ class Trainer:
         return accuracies.stack()
 
     def __call__(self, num_iterations: int) -> None:
-        start_time = time.time()
-        end = self.total_iterations + num_iterations
-        chunk = self.report_every or 100
+        start_time, start = time.time(), self.total_iterations
+        end = start + num_iterations
+        # Up to 100 steps per call of run_steps: often enough for the bar, rarely enough to cost
+        # nothing; every report falls on a call's first step.
+        chunk = math.gcd(self.report_every or 100, 100)
+        bar = keras.utils.Progbar(
+            num_iterations, unit_name="iteration", stateful_metrics=["batch accuracy"]
+        )
+        # Printed after the bar has finished: a line printed under a running bar breaks it.
+        report = []
         while self.total_iterations < end:
-            # Stop each chunk at a multiple of `chunk`, where the progress line is printed.
             count = min(end, (self.total_iterations // chunk + 1) * chunk) - self.total_iterations
             accuracies = self.run_steps(np.stack([self.draw_batch() for _ in range(count)]))
-            if self.report_every and self.total_iterations % chunk == 0:
-                print(
+            if self.report_every and self.total_iterations % self.report_every == 0:
+                report.append(
                     f"Optimization Iteration: {self.total_iterations + 1:6}, "
                     f"Training Accuracy: {float(accuracies[0]):6.1%}"
                 )
             self.total_iterations += count
             self.last_accuracy = float(accuracies[-1])
+            if self.progress:
+                bar.update(self.total_iterations - start, [("batch accuracy", self.last_accuracy)])
         if self.report_every:
-            print(f"Time usage: {timedelta(seconds=round(time.time() - start_time))}")
+            report.append(f"Time usage: {timedelta(seconds=round(time.time() - start_time))}")
+            print("\n".join(report))
 
     def add_iterations(self, count: int) -> None:
         """Count `count` iterations run outside the trainer, such as a step run by hand."""
@@ -323,6 +343,25 @@ class Trainer:
     def draw_batch(self) -> np.ndarray:
         """The image numbers of one random batch, without repeats."""
         return self.rng.choice(len(self.images), size=self.batch_size, replace=False)
+
+
+def batches(split: Split, batch_size: int, shuffle_seed: int | None = None) -> tf.data.Dataset:
+    """`split`'s (images, labels) in batches, for Keras's `fit` and `evaluate`.
+
+    With `shuffle_seed` the images come in a new random order each epoch, drawn from that seed,
+    as `fit` orders NumPy arrays. tf.data's autotuning is off: with it on, as in the pipeline
+    `fit` builds for NumPy arrays, a cell can stay busy for seconds after the last batch while
+    the autotuning thread finishes a pause (benchmarks/fit_wait.py measures it).
+    """
+    images, labels = tf.constant(split.images), tf.constant(split.labels)
+    order = tf.data.Dataset.range(len(split))
+    if shuffle_seed is not None:
+        order = order.shuffle(len(split), seed=shuffle_seed, reshuffle_each_iteration=True)
+    # Batches of image numbers, then one gather per batch: faster than batching single images.
+    dataset = order.batch(batch_size).map(lambda i: (tf.gather(images, i), tf.gather(labels, i)))
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    return dataset.prefetch(1).with_options(options)
 
 
 class BatchTimer(keras.callbacks.Callback):

@@ -59,11 +59,7 @@ def notebook(s: nox.Session) -> None:
     if not s.posargs:
         s.error("name the notebooks: nox -s notebook -- 02_Convolutional_Neural_Network.ipynb")
     paths = [english_notebook(s, arg) for arg in s.posargs]  # all checked before anything runs
-    # oneDNN limited to AVX2 computes as the reference machine does, also on a CPU with AVX-512
-    # (tutorial_checks/DRIFT.md, "Kinds of arithmetic"): the stored outputs stay the reference's.
-    s.run(PYTHON, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
-          "--NotebookClient.record_timing=False", *map(str, paths),
-          env={"ONEDNN_MAX_CPU_ISA": "AVX2"})  # fmt: skip
+    s.run(PYTHON, "scripts/execute_notebooks.py", *map(str, paths))
     s.run(PYTHON, "scripts/sync_translations.py")
     s.run(PYTHON, "scripts/set_setup_cells.py")
     if records := [p.name for p in paths if (NOTEBOOKS / "full_runs" / p.name).exists()]:
@@ -111,6 +107,12 @@ def benchmark(s: nox.Session) -> None:
 def exercise_checks(s: nox.Session) -> None:
     """Time every checked exercise's check against its budget of 2 s (-- --lesson 01, --json)."""
     s.run(PYTHON, "benchmarks/exercise_checks.py", *s.posargs)
+
+
+@session
+def fit_wait(s: nox.Session) -> None:
+    """The wait at the end of Keras's fit: NumPy arrays against helpers.batches (-- --smoke)."""
+    s.run(PYTHON, "benchmarks/fit_wait.py", *s.posargs)
 
 
 @session

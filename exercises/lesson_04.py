@@ -490,8 +490,8 @@ NOT_A_PAIR = Text(
 )
 INDICES_NOT_ITERATIONS = Text(
     "your numbers are positions in the list, counted from 0: return iterations, the first number "
-    "of each progress line.",
-    "你返回的是列表中的位置（从 0 开始数）：要返回迭代次数，即每行进度的第一个数。",
+    "of each measurement.",
+    "你返回的是列表中的位置（从 0 开始数）：要返回迭代次数，即每次测量的第一个数。",
 )
 TIE_IS_NOT_AN_IMPROVEMENT = Text(
     "a measurement that only equals the best so far moves your best iteration: a tie is not an "
@@ -519,8 +519,8 @@ PATIENCE_IN_MEASUREMENTS = Text(
 )
 TRAINING_ACCURACY = Text(
     "your loop follows the training batch accuracy: early stopping watches the validation "
-    "accuracy, the third number of each progress line.",
-    "你的循环跟踪的是训练批次准确率：早停观察的是验证准确率，即每行进度的第三个数。",
+    "accuracy, the third number of each measurement.",
+    "你的循环跟踪的是训练批次准确率：早停观察的是验证准确率，即每次测量的第三个数。",
 )
 BEST_AFTER_THE_STOP = Text(
     "your best iteration comes after the iteration where training stops: the loop never sees "
@@ -622,9 +622,9 @@ STOPPING_POINT = Exercise(
     reference=stopping_point,
     hints=[
         Text(
-            "Walk through the progress lines in order, as optimize does, keeping the best "
+            "Walk through the measurements in order, as optimize does, keeping the best "
             "validation accuracy so far and the iteration where it came (last_improvement).",
-            "像 optimize 那样按顺序逐行处理进度，记录迄今为止最好的验证准确率和它出现的迭代"
+            "像 optimize 那样按顺序逐个处理测量，记录迄今为止最好的验证准确率和它出现的迭代"
             "（last_improvement）。",
         ),
         Text(
@@ -866,8 +866,8 @@ MAX_TO_KEEP = Question(
     reference="C",
     hints=[
         Text(
-            "Look at when optimize calls manager.save, and at the * in its progress lines.",
-            "看看 optimize 在什么时候调用 manager.save，以及进度行里的 *。",
+            "Look at when optimize calls manager.save.",
+            "看看 optimize 在什么时候调用 manager.save。",
         )
     ],
     explanation=Text(
@@ -904,9 +904,9 @@ STOP_ITERATION = Question(
         )
     ],
     explanation=Text(
-        "7,700 + 1,000 = 8,700: the lesson's last progress line, followed by \"No improvement "
+        "7,700 + 1,000 = 8,700: the lesson's last measurement, followed by \"No improvement "
         'found in a while, stopping optimization."',
-        '7,700 + 1,000 = 8,700：这是本课最后一行进度，后面跟着 "No improvement found in a while, '
+        '7,700 + 1,000 = 8,700：这是本课的最后一次测量，后面跟着 "No improvement found in a while, '
         'stopping optimization."',
     ),
 )

@@ -80,3 +80,15 @@ def test_the_checks_benchmark_times_every_check_of_a_lesson_and_refuses_bad_inpu
     )
     assert refused.returncode == 2 and "--repeats must be at least 1" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+@pytest.mark.slow
+def test_the_fit_wait_benchmark_smoke_run_reports_both_ways():
+    run = subprocess.run(
+        [sys.executable, "benchmarks/fit_wait.py", "--smoke"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    for way in ("NumPy arrays:", "helpers.batches:"):
+        assert way in run.stdout
+    assert "NumPy arrays / helpers.batches:" in run.stdout.splitlines()[-1]

@@ -117,6 +117,33 @@ def test_timings_masked_by_the_sanitizer_do_not_change_the_digest():
     assert drift.tagged_outputs_digest(timed) == drift.tagged_outputs_digest(retimed)
 
 
+BAR_LINE = (
+    "\x1b[1m9000/9000\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m "
+    "\x1b[1m{seconds}s\x1b[0m {per_step}/iteration - batch accuracy: {accuracy}\n"
+)
+
+
+def bar_notebook(seconds: str, per_step: str, accuracy: str) -> dict:
+    line = BAR_LINE.format(seconds=seconds, per_step=per_step, accuracy=accuracy)
+    return {"cells": [cell(line, [TOLERANT_TAG])]}
+
+
+def test_a_progress_bars_times_are_masked():
+    # Keras's bar (helpers.Trainer's, and fit's with verbose=1) ends with the time it took.
+    stored = drift.tagged_outputs_digest(bar_notebook("80", "9ms", "0.9844"))
+    assert stored == drift.tagged_outputs_digest(bar_notebook("112", "12ms", "0.9844"))
+    assert stored == drift.tagged_outputs_digest(bar_notebook("1", "950us", "0.9844"))
+
+
+def test_a_progress_bars_count_and_accuracy_are_not_masked():
+    stored = drift.tagged_outputs_digest(bar_notebook("80", "9ms", "0.9844"))
+    assert stored != drift.tagged_outputs_digest(bar_notebook("80", "9ms", "0.9688"))
+    other_count = bar_notebook("80", "9ms", "0.9844")
+    output = other_count["cells"][0]["outputs"][0]
+    output["text"] = output["text"].replace("9000/9000", "900/9000")
+    assert stored != drift.tagged_outputs_digest(other_count)
+
+
 def test_a_notebook_without_tolerant_cells_needs_no_measurement():
     untagged = {"cells": [cell("242,062 variables\n", [])]}
     assert drift.tagged_outputs_digest(untagged) == ""

@@ -2,6 +2,8 @@
 #02's own training step as the benchmark runs it."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -114,22 +116,40 @@ def test_trainer_learns(mnist):
     assert after > 0.8
 
 
-def test_trainer_prints_progress_every_report_and_time(capsys, mnist):
+def as_displayed(text: str) -> str:
+    """`text` as Jupyter shows it: a backspace erases a character, a carriage return the line."""
+    while (erased := re.sub(r"[^\n\x08]\x08", "", text)) != text:
+        text = erased
+    return re.sub(r"^.*\r(?=[^\n])", "", text, flags=re.MULTILINE)
+
+
+BAR = re.compile(r"\x1b\[1m(\d+)/(\d+)\x1b\[0m .* - batch accuracy: (\S+)$")
+
+
+def test_trainer_shows_a_progress_bar_then_its_report(capsys, mnist):
     helpers.seed_everything(4)
     model, variables = linear_model()
     step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
     optimize = helpers.Trainer(step, small_split(mnist), batch_size=32, seed=4, report_every=10)
+    capsys.readouterr()
     optimize(1)
     optimize(24)
-    lines = capsys.readouterr().out.splitlines()
-    iterations = [
-        int(m.group(1)) for m in map(re.compile(r"Iteration: +(\d+),").search, lines) if m
-    ]
-    assert iterations == [1, 11, 21]
-    assert all(
-        re.search(r"Training Accuracy: +\d+\.\d%$", line) for line in lines if "Iter" in line
-    )
-    assert sum(re.fullmatch(r"Time usage: \d+:\d\d:\d\d", line) is not None for line in lines) == 2
+    shown = as_displayed(capsys.readouterr().out).splitlines()
+    bars = [i for i, line in enumerate(shown) if BAR.search(line)]
+    assert [BAR.search(shown[i]).group(1, 2) for i in bars] == [("1", "1"), ("24", "24")]
+    assert BAR.search(shown[bars[1]]).group(3) == f"{optimize.last_accuracy:.4f}"
+    # Each call's report follows its bar: the iterations 1, 11 and 21, then the time used.
+    first, second = shown[bars[0] + 1 : bars[1]], shown[bars[1] + 1 :]
+    iteration = re.compile(r"Optimization Iteration: +(\d+), Training Accuracy: +\d+\.\d%")
+    assert [int(iteration.fullmatch(line).group(1)) for line in first[:-1]] == [1]
+    assert [int(iteration.fullmatch(line).group(1)) for line in second[:-1]] == [11, 21]
+    assert all(re.fullmatch(r"Time usage: \d+:\d\d:\d\d", part[-1]) for part in (first, second))
+
+
+def test_as_displayed_keeps_only_what_a_carriage_return_leaves():
+    # The helper above must not pass a text whose bar was never overwritten.
+    assert as_displayed("a\b\b\rbar 1\b\b\b\b\b\rbar 2\nnext\n") == "bar 2\nnext\n"
+    assert as_displayed("bar 1bar 2\n") != "bar 2\n"
 
 
 def test_trainer_silent_without_report_every(capsys, mnist):
@@ -140,6 +160,31 @@ def test_trainer_silent_without_report_every(capsys, mnist):
     optimize(3)
     assert capsys.readouterr().out == ""
     assert optimize.total_iterations == 3
+
+
+def test_trainer_with_progress_alone_shows_only_its_bar(capsys, mnist):
+    model, variables = linear_model()
+    step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
+    optimize = helpers.Trainer(
+        step, small_split(mnist), batch_size=8, seed=0, report_every=None, progress=True
+    )
+    capsys.readouterr()
+    optimize(3)
+    shown = as_displayed(capsys.readouterr().out).splitlines()
+    assert len(shown) == 1 and BAR.search(shown[0]).group(1, 2) == ("3", "3")
+
+
+def test_trainer_reporting_without_progress_shows_no_bar(capsys, mnist):
+    model, variables = linear_model()
+    step = make_train_step(model, variables, keras.optimizers.SGD(0.5))
+    optimize = helpers.Trainer(
+        step, small_split(mnist), batch_size=8, seed=0, report_every=2, progress=False
+    )
+    capsys.readouterr()
+    optimize(3)
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\r" not in out
+    assert out.splitlines()[0].startswith("Optimization Iteration:      1,")
 
 
 def test_draw_batch_has_no_repeats_and_stays_in_range(mnist):
@@ -257,6 +302,51 @@ def test_iterations_run_by_hand_are_counted_in_the_progress_lines(capsys, mnist)
     step(small_split(mnist).images[batch], small_split(mnist).labels[batch])  # by hand
     optimize.add_iterations(1)
     optimize(19)
-    lines = capsys.readouterr().out.splitlines()
+    lines = as_displayed(capsys.readouterr().out).splitlines()
     assert optimize.total_iterations == 20
-    assert [line.split(",")[0] for line in lines[:-1]] == ["Optimization Iteration:     11"]
+    assert BAR.search(lines[0]).group(1, 2) == ("19", "19")
+    assert [line.split(",")[0] for line in lines[1:-1]] == ["Optimization Iteration:     11"]
+
+
+def epoch_orders(dataset) -> list[list[int]]:
+    """The class numbers in the order two epochs of `dataset` give them."""
+    return [[int(c) for _, labels in dataset for c in np.argmax(labels, axis=1)] for _ in range(2)]
+
+
+def test_batches_give_every_image_once_per_epoch_in_a_new_seeded_order(mnist):
+    split = small_split(mnist, 100)
+    first, second = epoch_orders(helpers.batches(split, 32, shuffle_seed=3))
+    assert sorted(first) == sorted(second) == sorted(split.cls.tolist())
+    assert first != second  # a new order each epoch
+    assert [first, second] == epoch_orders(helpers.batches(split, 32, shuffle_seed=3))
+    assert first != epoch_orders(helpers.batches(split, 32, shuffle_seed=4))[0]
+
+
+def test_batches_without_a_seed_keep_the_order_and_sizes(mnist):
+    split = small_split(mnist, 100)
+    dataset = helpers.batches(split, 32)
+    assert [len(images) for images, _ in dataset] == [32, 32, 32, 4]
+    np.testing.assert_array_equal(np.concatenate([i for i, _ in dataset]), split.images)
+    assert epoch_orders(dataset)[0] == split.cls.tolist()
+
+
+def test_batches_have_autotuning_off(mnist):
+    # The point of the helper: no autotuning thread to wait for at the end of fit.
+    assert helpers.batches(small_split(mnist, 10), 4).options().autotune.enabled is False
+
+
+@pytest.mark.slow  # a new Python, as a notebook's kernel is (pytest resets warning filters)
+def test_fit_on_batches_warns_nothing():
+    # Keras warns about fit's default shuffle=True with a dataset; helpers silences that one.
+    code = """
+import warnings
+import helpers
+from helpers import keras
+warnings.filterwarnings("error", append=True)  # a warning not filtered out fails the fit
+model = keras.Sequential([keras.Input((784,)), keras.layers.Dense(10)])
+model.compile(optimizer="sgd", loss=keras.losses.CategoricalCrossentropy(from_logits=True))
+data = helpers.load_mnist()
+model.fit(helpers.batches(data.validation, 500, shuffle_seed=0), epochs=1, verbose=0)
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0 and "Warning" not in run.stderr, run.stderr[-1500:]

@@ -77,13 +77,19 @@ def _environment(variables: dict[str, str]) -> Iterator[None]:
 
 
 def execute(
-    notebook: dict, folder: Path, environment: dict[str, str] | None = None, timeout: int = 3600
+    notebook: dict,
+    folder: Path,
+    environment: dict[str, str] | None = None,
+    timeout: int = 3600,
+    seconds: list[float] | None = None,
 ) -> dict:
     """`notebook` executed top to bottom in a new python3 kernel working in `folder`.
 
-    Each cell may take up to `timeout` seconds; cells are not timed (no timestamps in the
-    metadata), so the result changes only where the outputs do. `environment` adds variables
-    for the kernel. Raises nbclient's CellExecutionError, naming the cell, if one fails.
+    Each cell may take up to `timeout` seconds; no timestamps are stored in the metadata, so
+    the result changes only where the outputs do (`seconds`, if given, receives each code
+    cell's run time instead). A stream's text is stored as it ends: a progress bar's last
+    state, as JupyterLab saves it. `environment` adds variables for the kernel. Raises
+    nbclient's CellExecutionError, naming the cell, if one fails.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -93,9 +99,22 @@ def execute(
         node,
         timeout=timeout,
         kernel_name="python3",
-        record_timing=False,
+        record_timing=seconds is not None,
+        coalesce_streams=True,
         resources={"metadata": {"path": str(folder)}},
     )
     with _environment(environment or {}):
         client.execute()
+    for cell in node.cells:
+        timing = cell.metadata.pop("execution", None)
+        if timing and seconds is not None:
+            start, end = timing["iopub.execute_input"], timing["shell.execute_reply"]
+            seconds.append(_seconds_between(start, end))
     return json.loads(nbformat.writes(node))
+
+
+def _seconds_between(start: str, end: str) -> float:
+    """Seconds from one of Jupyter's ISO timestamps to another."""
+    from datetime import datetime
+
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
