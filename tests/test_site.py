@@ -420,6 +420,23 @@ def test_the_setup_cell_is_a_closed_toggle_and_the_other_code_cells_are_shown(bu
             assert shown and all("INSTALL_SOURCE" not in code for code in shown), path
 
 
+@pytest.mark.slow
+def test_progress_bars_are_shown_in_colour_without_raw_escape_codes(built):
+    # Keras's bar is stored with ANSI colour codes; MyST-NB turns them into styled spans.
+    for edition in site.EDITIONS.values():
+        [path] = [
+            p
+            for p in site.shown_paths(edition)
+            if p.endswith("/02_Convolutional_Neural_Network.ipynb")
+        ]
+        page = (built / edition.code / path.replace(".ipynb", ".html")).read_text("utf-8")
+        assert "━━━━" in page and "Optimization Iteration" in page
+        assert "\x1b" not in page and "[32m" not in page
+        assert re.search(r'<span class="[^"]*-Color-Green">━', page), (
+            "the bar's done part, in green"
+        )
+
+
 # --- in a real browser -----------------------------------------------------------------------
 
 browser_only = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
