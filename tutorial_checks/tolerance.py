@@ -39,6 +39,8 @@ BOUNDS = {
     "percent": 0.5,  # accuracy on a whole data set, in percentage points (largest seen: 0.4)
     "fraction": 0.005,  # the same as a fraction, as Keras prints it (seen: 0.0025)
     "batch": 2.0,  # accuracy on one batch of 64, in points: one image is 1.56 (seen: 1.6)
+    # The same as a fraction, as Keras's progress bar shows it: one image is 0.0156 (seen: 0.0156).
+    "batch_fraction": 0.02,
     "matrix": 7,  # one entry of a confusion matrix of the 10,000 test images (seen: 6)
     "loss": 0.08,  # cost or loss, relative: |a - b| <= 0.08 * max(|a|, |b|) (seen: 0.071)
     "weight": 0.0001,  # mean or standard deviation of weights (only in same-cpu-only cells)
@@ -82,6 +84,8 @@ MEASURED = [
             r"validation set +(?P<percent3>[\d.]+)%"
         ),  # #02's overfitting experiment
         r"accuracy: (?P<fraction>[\d.]+)",
+        # After the line above, so that its kind replaces "fraction" for the bar's last batch.
+        r"batch accuracy: (?P<batch_fraction>[\d.]+)",
         r"loss: (?P<loss>[\d.]+)",
         r"^ *[\d,]+ +(?P<percent>[\d.]+)% +[\d.]+%$",  # print_accuracy_table: this run, original
         r"^(?:Sequential|Functional) +\w+ +(?P<percent>[\d.]+)%",  # notebook #03's comparison
