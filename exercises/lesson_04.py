@@ -724,9 +724,10 @@ FILE_NOT_THE_BEST = Text(
     "文件里不是验证准确率最好那一轮的模型。",
 )
 
-# What fit would report after each epoch: the best validation accuracy after epoch 3 (the
-# lesson's first five epochs), the lowest validation loss after epoch 1, the best training
-# accuracy after epoch 4 (of the first five) and after epoch 6.
+# An invented record of what fit reports after each epoch, built so that each quantity peaks
+# elsewhere: the best validation accuracy after epoch 3 of the first five, the lowest
+# validation loss after epoch 1, the best training accuracy after epoch 4 (of the first five)
+# and after epoch 6.
 _LOGS = {
     "val_accuracy": [0.9784, 0.9872, 0.9898, 0.9892, 0.9882, 0.9880, 0.9910, 0.9920],
     "val_loss": [0.050, 0.052, 0.051, 0.055, 0.056, 0.057, 0.058, 0.059],
