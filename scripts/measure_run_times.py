@@ -48,6 +48,14 @@ from tutorial_checks.timing import cpu_name, notebook_time, step_time
 OUTPUT = mnist_data.DATA_DIR / "run_times.json"
 
 
+def scaled_here(here: float) -> str:
+    """Where and when times were measured that are stored scaled to the file's step time."""
+    return (
+        f"{date.today().isoformat()} on {cpu_name()}, {os.cpu_count()} cores "
+        f"({here:.2f} s per 100 steps), scaled to this file's step time"
+    )
+
+
 def median_step_time(repeats: int) -> float:
     """The median of `repeats` timings of the 100 steps, each in a fresh Python."""
     try:
@@ -97,10 +105,7 @@ def measure_short_runs() -> int:
     here = median_step_time(3)
     factor = record["seconds_per_100_steps"] / here
     record["short_runs"] = {n: round(t * factor, 1) for n, t in short_run_times().items()}
-    record["short_runs_measured"] = (
-        f"{date.today().isoformat()} on {cpu_name()}, {os.cpu_count()} cores "
-        f"({here:.2f} s per 100 steps), scaled to this file's step time"
-    )
+    record["short_runs_measured"] = scaled_here(here)
     OUTPUT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {shown(OUTPUT)}")
     return 0
@@ -239,10 +244,7 @@ def measure_exercises() -> int:
     factor = record["seconds_per_100_steps"] / here
     times = exercise_times()
     record["exercises"] = {name: round(times[name] * factor, 2) for name in lessons}
-    record["exercises_measured"] = (
-        f"{date.today().isoformat()} on {cpu_name()}, {os.cpu_count()} cores "
-        f"({here:.2f} s per 100 steps), scaled to this file's step time"
-    )
+    record["exercises_measured"] = scaled_here(here)
     OUTPUT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {shown(OUTPUT)}")
     return 0
