@@ -30,6 +30,7 @@ LESSONS = {
     "02": "lesson_02",
     "02-B": "lesson_02b",
     "03": "lesson_03",
+    "03-B": "lesson_03b",
     "04": "lesson_04",
     "05": "lesson_05",
     "12": "lesson_12",

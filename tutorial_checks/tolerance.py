@@ -49,6 +49,9 @@ BOUNDS = {
     # after the network trained against newer ones (#12's). Far from what it learnt, it drifts
     # more than the lessons' accuracies (seen: 0.57 and 0.50, AVX-512 against AVX2).
     "unfamiliar": 0.75,
+    # #03-B's ablation: accuracies (and their standard errors) of networks trained 43 steps, in
+    # points. ⟦MEASURE⟧
+    "ablation": 0.75,
 }
 RELATIVE_KINDS = {"loss"}
 
@@ -104,6 +107,14 @@ MEASURED = [
         r"^At the end, against the noise for \d: +(?P<unfamiliar>[\d.]+)%$",
         r"^At the end, on clean images: +(?P<percent>[\d.]+)%$",
         r"^Accuracy on noisy test images: (?P<percent>[\d.]+)%$",
+        # #03-B: the shift table of #03's network and ours, and the ablation's rows (mean ± standard
+        # error over seeds, on the test set and on it moved right by 4 pixels).
+        r"^#03's network, moved right by \d: (?P<unfamiliar>[\d.]+)%$",
+        r"^moved right by \d: +(?P<unfamiliar1>[\d.]+)% +(?P<unfamiliar2>[\d.]+)%$",
+        (
+            r"^(?:all tools|without [a-zA-Z ]+?) +(?P<ablation1>[\d.]+) % ± (?P<ablation2>[\d.]+)"
+            r" +(?P<ablation3>[\d.]+) % ± (?P<ablation4>[\d.]+)$"
+        ),
         # #02's worked solutions: the shift table of two networks trained 500 iterations. Last,
         # so that its kind replaces the one that "Accuracy on the test set" gives these numbers.
         (
