@@ -135,6 +135,18 @@ def test_a_progress_bars_times_are_masked():
     assert stored == drift.tagged_outputs_digest(bar_notebook("1", "950us", "0.9844"))
 
 
+def test_a_progress_bar_counting_networks_has_its_times_masked_and_its_count_not():
+    # #03-B's ablation counts the networks it trained with a Progbar of unit "network".
+    line = "\x1b[1m12/12\x1b[0m \x1b[32m━━━━━━━━━━━━━━━━━━━━\x1b[0m\x1b[37m\x1b[0m \x1b[1m{}s\x1b[0m {}/network\n"
+
+    def digest(seconds: str, per_network: str, count: str = "12/12") -> str:
+        text = line.format(seconds, per_network).replace("12/12", count)
+        return drift.tagged_outputs_digest({"cells": [cell(text, [TOLERANT_TAG])]})
+
+    assert digest("97", "8s") == digest("146", "12s")
+    assert digest("97", "8s") != digest("97", "8s", count="11/12")
+
+
 def test_a_progress_bars_count_and_accuracy_are_not_masked():
     stored = drift.tagged_outputs_digest(bar_notebook("80", "9ms", "0.9844"))
     assert stored != drift.tagged_outputs_digest(bar_notebook("80", "9ms", "0.9688"))
