@@ -331,6 +331,8 @@ def test_numbers_close_rejects(stored, new):
 SHIFT_ROW = "#02's network            , moved right by 4: Accuracy on the test set"
 # #12's worked solutions: the accuracy against an old noise after training against newer ones.
 OLD_NOISE = "At the end, against the noise for 3"
+# #03-B's worked solutions: two networks trained 86 steps, on the validation set (not moved).
+BRIEF_ROW = "moved right by 0:                95.14%"
 
 # The drift measured between real runs (tutorial_checks/DRIFT.md), as concrete numbers rather
 # than as multiples of the bounds: the tolerance must accept the largest seen, and reject about
@@ -343,6 +345,7 @@ MEASURED_DRIFT = [
     ("loss: 0.0821", "loss: 0.0761"),
     (f"{SHIFT_ROW}: 34.06%", f"{SHIFT_ROW}: 34.63%"),
     (f"{OLD_NOISE}: 58.49%", f"{OLD_NOISE}: 57.99%"),
+    (f"{BRIEF_ROW}                93.18%", f"{BRIEF_ROW}                92.12%"),
 ]
 TWICE_THE_DRIFT = [
     ("Accuracy on Test-Set: 69.0% (6899 / 10000)", "Accuracy on Test-Set: 68.2% (6899 / 10000)"),
@@ -353,9 +356,11 @@ TWICE_THE_DRIFT = [
     ("loss: 0.0821", "loss: 0.0700"),
     (f"{SHIFT_ROW}: 34.06%", f"{SHIFT_ROW}: 35.20%"),
     (f"{OLD_NOISE}: 58.49%", f"{OLD_NOISE}: 57.49%"),
+    (f"{BRIEF_ROW}                93.18%", f"{BRIEF_ROW}                91.06%"),
 ]
 DRIFT_IDS = [
-    "percent-and-count", "fraction", "batch", "matrix", "loss", "unfamiliar-shift", "unfamiliar-noise"
+    "percent-and-count", "fraction", "batch", "matrix", "loss", "unfamiliar-shift", "unfamiliar-noise",
+    "brief",
 ]  # fmt: skip
 
 
@@ -364,6 +369,20 @@ def test_the_unfamiliar_bound_is_only_for_the_briefly_trained_networks_shift_tab
     stored = "Moved right by 4: Accuracy on the test set: 70.38%"
     assert not numbers_close(stored, stored.replace("70.38", f"{70.38 + 0.6:.2f}"))
     assert numbers_close(f"{SHIFT_ROW}: 70.38%", f"{SHIFT_ROW}: {70.38 + 0.6:.2f}%")
+
+
+ABLATION_ROW = "without dropout                 96.18 % ± 0.52      95.89 % ± 0.51"
+
+
+def test_the_ablations_rows_are_briefly_trained_accuracies_and_only_their_numbers_may_move():
+    # #03-B's ablation: the mean of the seeds and its standard error, plain and moved by 4 pixels.
+    within = ABLATION_ROW.replace("96.18", "95.18").replace("0.51", "1.51")
+    beyond = ABLATION_ROW.replace("95.89", "94.59")
+    assert numbers_close(ABLATION_ROW, within) and numbers_close(within, ABLATION_ROW)
+    assert not numbers_close(ABLATION_ROW, beyond)
+    assert not numbers_close(ABLATION_ROW, ABLATION_ROW.replace("dropout", "augmentation"))
+    kinds = {d.kind for d in differences(ABLATION_ROW, within)}
+    assert kinds == {"brief"}
 
 
 @pytest.mark.parametrize("stored, new", MEASURED_DRIFT, ids=DRIFT_IDS)
