@@ -289,7 +289,7 @@ NORM_SHAPE = (4, 3, 3, 5)  # images, height, width, channels
 NORM_EPSILON = 0.5  # much larger than Keras's 0.001, so that forgetting it shows
 
 NORMALISED = Text("your result", "你的结果")
-SAME_SHAPE_AS_X = Text("the exercise asks for the shape of x", "题目要求与 x 的形状相同")
+SAME_SHAPE = Text("the exercise asks for the shape of x", "题目要求与 x 的形状相同")
 NO_EPSILON = Text(
     "your values are those of epsilon = 0: add epsilon to the variance, under the square root, "
     "as the layer does; it keeps the division safe where a channel's variance is near zero.",
@@ -358,7 +358,7 @@ def check_batch_norm_inference(answer: object) -> None:
     want = keras_batch_norm(x, gamma, beta, mean, variance, eps)
     given = [a.copy() for a in (x, gamma, beta, mean, variance)]
     result = result_of(answer, *given, eps)
-    got = checked_array(result, NORMALISED, x.shape, SAME_SHAPE_AS_X)
+    got = checked_array(result, NORMALISED, x.shape, SAME_SHAPE)
     if close(got, want):
         return
     x, gamma, beta, mean, variance = (
@@ -427,7 +427,6 @@ SHARE_TOLERANCE = 0.03  # about 6 standard deviations of the share of 10,000 val
 MEAN_TOLERANCE = 0.05  # relative; about 7 standard deviations of the output's mean
 
 DROPPED = Text("your output", "你的输出")
-SAME_SHAPE = Text("the exercise asks for the shape of x", "题目要求与 x 的形状相同")
 IN_PLACE = Text(
     "your function changed x itself: a layer's input may still be needed (for the gradient, by "
     "another layer). Compute a new array and leave x as it is.",
