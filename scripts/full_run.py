@@ -57,8 +57,8 @@ FULL_SETTINGS = {
         "num_iterations, num_epochs = 20_000, 30  # The full run (see its section at the end).",
     ),
     "03_Modern_Training.ipynb": (
-        "epochs, ablation_epochs, ablation_images, num_seeds = 1, 1, 11_000, 2  # Full run: 15, 3, 55_000, 3.",
-        "epochs, ablation_epochs, ablation_images, num_seeds = 15, 3, 55_000, 3  # The full run.",
+        "epochs, ablation_epochs, ablation_images, num_seeds = 1, 1, 11_000, 2  # Full run: 20, 3, 55_000, 3.",
+        "epochs, ablation_epochs, ablation_images, num_seeds = 20, 3, 55_000, 3  # The full run.",
     ),
     "03_Keras_API_Solutions.ipynb": (
         "epochs = 1  # Cut from 5 to fit the test suite; the full run is at the end.",
